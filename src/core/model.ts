@@ -1,0 +1,172 @@
+/**
+ * The host-independent shapes the engine reads and writes. Hosts (Office.js, ExcelJS) turn a
+ * workbook into a WorkbookSnapshot and apply a Plan; the core never sees either API.
+ */
+
+/** An Excel error value such as "#DIV/0!" or "#REF!", as found in an input cell. */
+export interface ErrorValue {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | Date | ErrorValue | null;
+
+export function isErrorValue(value: CellValue): value is ErrorValue {
+  return typeof value === "object" && value !== null && !(value instanceof Date) && "error" in value;
+}
+
+/** Zero-based, inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetGrid {
+  name: string;
+  /** Row-major values anchored at A1: values[0][0] is A1. Rows may be ragged; a missing cell is null. */
+  values: CellValue[][];
+  /** Formula text without the leading "=", where a cell holds a formula (same anchoring as values). */
+  formulas?: (string | null)[][];
+  merges: CellRange[];
+  visibility?: SheetVisibility;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetGrid[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+export type Severity = "error" | "warning" | "info";
+
+export const FINDING_CODES = [
+  "missing-sheet",
+  "missing-column",
+  "blank-required",
+  "not-a-number",
+  "not-integer",
+  "negative-value",
+  "invalid-choice",
+  "rule-violation",
+  "total-mismatch",
+  "unknown-unit",
+  "duplicate-unit",
+  "missing-unit",
+  "cross-sheet-mismatch",
+  "formula-error",
+  "reported-ratio-mismatch",
+  "unknown-column",
+  "number-as-text",
+  "summary-name-taken",
+  "legacy-encoding",
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export type FindingParams = Record<string, string | number>;
+
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  /** The sheet's name as it stands in the workbook, or null for a workbook-wide finding. */
+  sheet: string | null;
+  /** A1 address, or null where no single cell applies. */
+  cell: string | null;
+  /** Vietnamese message; render other languages from code + params. */
+  message: string;
+  params: FindingParams;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+
+export type IndicatorStatus = "exceeded" | "met" | "not_met" | "no_target" | "no_data";
+export type IndicatorUnit = "count" | "ratio";
+export type Direction = "higher" | "lower";
+
+export interface UnitValue {
+  unit: string;
+  actual: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface IndicatorResult {
+  id: string;
+  name: string;
+  unit: IndicatorUnit;
+  actual: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  baseline: number | null;
+  target: number | null;
+  achievement: number | null;
+  status: IndicatorStatus;
+  /** actual − baseline (percentage points as a fraction for ratios), null when either is missing. */
+  change: number | null;
+  /** Units strictly below target, worst first; present for per-unit indicators with a target. */
+  belowTarget?: UnitValue[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: every write the add-in makes, described without a host.
+
+export type PlanValue =
+  | { kind: "formula"; formula: string } // without the leading "="
+  | { kind: "text"; text: string } // always lands as text, never as a formula
+  | { kind: "number"; value: number }
+  | { kind: "empty" };
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** RRGGBB */
+  fill?: string;
+  /** RRGGBB */
+  fontColor?: string;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  border?: boolean;
+  numberFormat?: string;
+}
+
+export interface ConditionalRule {
+  /** Formula (without "=") relative to the range's top-left cell, e.g. `$H6="Đạt"`. */
+  formula: string;
+  fill: string;
+  fontColor: string;
+}
+
+export type PlanOp =
+  /** An owned sheet: created when missing, otherwise its contents and formats are cleared in place. */
+  | { op: "prepareSheet"; sheet: string }
+  | { op: "setCells"; sheet: string; anchor: string; cells: PlanValue[][] }
+  | { op: "style"; sheet: string; range: string; style: CellStyle }
+  | { op: "merge"; sheet: string; range: string }
+  | { op: "columnWidths"; sheet: string; widths: { column: number; width: number }[] }
+  | { op: "conditionalFormat"; sheet: string; range: string; rules: ConditionalRule[] }
+  | {
+      op: "pageSetup";
+      sheet: string;
+      orientation: "portrait" | "landscape";
+      /** rows repeated on every printed page, e.g. "4:4" */
+      printTitleRows?: string;
+    }
+  | { op: "freezeRows"; sheet: string; rows: number }
+  | { op: "sheetVisibility"; sheet: string; visibility: SheetVisibility };
+
+export interface Plan {
+  ops: PlanOp[];
+}
+
+/** The port every host implements. */
+export interface WorkbookHost {
+  read(): Promise<WorkbookSnapshot>;
+  apply(plan: Plan): Promise<void>;
+}
