@@ -116,7 +116,8 @@ export interface IndicatorResult {
 // The plan: every write the add-in makes, described without a host.
 
 export type PlanValue =
-  | { kind: "formula"; formula: string } // without the leading "="
+  /** Without the leading "=". `result` is the engine's value, cached for readers that do not recalculate. */
+  | { kind: "formula"; formula: string; result?: number | string | null }
   | { kind: "text"; text: string } // always lands as text, never as a formula
   | { kind: "number"; value: number }
   | { kind: "empty" };
@@ -150,6 +151,7 @@ export type PlanOp =
   | { op: "style"; sheet: string; range: string; style: CellStyle }
   | { op: "merge"; sheet: string; range: string }
   | { op: "columnWidths"; sheet: string; widths: { column: number; width: number }[] }
+  /** Replaces whatever conditional formats the range already has, so a second run adds none. */
   | { op: "conditionalFormat"; sheet: string; range: string; rules: ConditionalRule[] }
   | {
       op: "pageSetup";

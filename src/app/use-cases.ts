@@ -1,0 +1,40 @@
+import { bundledCatalogue } from "../core/definitions/bundled";
+import type { Definitions, Profile } from "../core/definitions/schema";
+import { analyse } from "../core/engine/analyse";
+import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
+import { VERSION } from "../version";
+
+export interface RunOutcome {
+  findings: Finding[];
+  indicators: IndicatorResult[];
+  counts: { error: number; warning: number; info: number };
+  /** The summary sheet's name as written (normally "Tổng hợp chỉ tiêu"); null for a validate-only run. */
+  summarySheet: string | null;
+}
+
+export interface RunOptions {
+  now?: Date;
+  definitions?: Definitions;
+  profile?: Profile;
+}
+
+async function analyseHost(host: WorkbookHost, options: RunOptions) {
+  const bundled = options.definitions && options.profile ? null : bundledCatalogue();
+  const definitions = options.definitions ?? bundled!.definitions;
+  const profile = options.profile ?? bundled!.profile;
+  const snapshot = await host.read();
+  return analyse(snapshot, definitions, profile, { now: options.now ?? new Date(), version: VERSION });
+}
+
+/** Reads the workbook, validates it and returns the findings and indicators; writes nothing. */
+export async function validateWorkbook(host: WorkbookHost, options: RunOptions = {}): Promise<RunOutcome> {
+  const analysis = await analyseHost(host, options);
+  return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, summarySheet: null };
+}
+
+/** Reads, validates, computes the whole plan before any write, and applies it in one call to host.apply. */
+export async function recalculateWorkbook(host: WorkbookHost, options: RunOptions = {}): Promise<RunOutcome> {
+  const analysis = await analyseHost(host, options);
+  await host.apply(analysis.plan);
+  return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, summarySheet: analysis.summarySheet };
+}

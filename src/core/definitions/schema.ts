@@ -1,0 +1,122 @@
+import { z } from "zod";
+
+const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, "tên trường chỉ gồm chữ thường, số và _");
+const sheetId = z.string().regex(/^S[0-9]+$/, "mã sheet có dạng S1, S2…");
+const indicatorId = z.string().regex(/^[A-Z][0-9]+$/, "mã chỉ tiêu có dạng A1, C5…");
+
+export const Choice = z.object({
+  value: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const Column = z
+  .object({
+    field: fieldName,
+    header: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    type: z.enum(["unit", "text", "integer", "number", "choice"]),
+    required: z.boolean().default(false),
+    min: z.number().optional(),
+    choices: z.array(Choice).optional(),
+  })
+  .refine((c) => c.type !== "choice" || (c.choices && c.choices.length > 0), {
+    message: "cột kiểu choice phải có danh sách choices",
+    path: ["choices"],
+  });
+
+export const Rule = z
+  .object({
+    field: fieldName,
+    op: z.enum(["<=", "<", ">=", ">", "="]),
+    other: fieldName.optional(),
+    value: z.number().optional(),
+    when: z.object({ field: fieldName, equals: z.string() }).optional(),
+  })
+  .refine((r) => (r.other === undefined) !== (r.value === undefined), {
+    message: "quy tắc cần đúng một trong hai: other (trường khác) hoặc value (một số)",
+  });
+
+export const Calculated = z.object({
+  id: fieldName,
+  header: z.string().min(1),
+  expr: z.string().min(1),
+  format: z.enum(["percent", "number"]),
+  reportedAliases: z.array(z.string().min(1)).default([]),
+});
+
+export const Sheet = z.object({
+  id: sheetId,
+  name: z.string().min(1).max(31),
+  aliases: z.array(z.string().min(1)).default([]),
+  required: z.boolean(),
+  key: fieldName,
+  /** Which units the key names: every TCCSĐ, the closed list of communes and towns, or none (S2's kinds). */
+  units: z.enum(["all", "communes", "none"]),
+  columns: z.array(Column).min(1),
+  rules: z.array(Rule).default([]),
+  calculated: z.array(Calculated).default([]),
+});
+
+const HeaderSpec = z.object({ header: z.string().min(1), aliases: z.array(z.string()).default([]) });
+
+export const Indicator = z.object({
+  id: indicatorId,
+  name: z.string().min(1),
+  unit: z.enum(["count", "ratio"]),
+  unitLabel: z.string().min(1),
+  direction: z.enum(["higher", "lower"]),
+  numerator: z.string().min(1),
+  denominator: z.string().min(1).optional(),
+  perUnit: z.object({ sheet: sheetId, calculated: fieldName }).optional(),
+});
+
+export const Definitions = z.object({
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+  title: z.string(),
+  totalsLabels: z.array(z.string().min(1)).min(1),
+  unitPrefixes: z.object({ commune: z.array(z.string().min(1)) }),
+  communeTypes: z.array(z.string().min(1)),
+  sheets: z.array(Sheet).min(1),
+  targetsSheet: z.object({
+    name: z.string().min(1).max(31),
+    aliases: z.array(z.string()).default([]),
+    columns: z.object({ id: HeaderSpec, name: HeaderSpec, baseline: HeaderSpec, target: HeaderSpec }),
+  }),
+  crossSheetRules: z
+    .array(
+      z.object({
+        sheet: sheetId,
+        field: fieldName,
+        op: z.enum(["<=", "<", ">=", ">", "="]),
+        otherSheet: sheetId,
+        otherField: fieldName,
+      }),
+    )
+    .default([]),
+  indicators: z.array(Indicator).min(1),
+});
+
+const IndicatorFigures = z.object({
+  baseline: z.number().finite().optional(),
+  target: z.number().finite().optional(),
+});
+
+export const Profile = z.object({
+  id: z.string().min(1),
+  district: z.string().min(1),
+  province: z.string().min(1),
+  committee: z.string().min(1),
+  communes: z.array(z.object({ name: z.string().min(1), kind: z.enum(["xã", "thị trấn"]) })).min(1),
+  organisations: z.array(z.object({ name: z.string().min(1), type: z.string().min(1) })).default([]),
+  indicators: z.record(indicatorId, IndicatorFigures).default({}),
+  sources: z.record(z.string(), z.string()).default({}),
+});
+
+export type Definitions = z.infer<typeof Definitions>;
+export type SheetDef = z.infer<typeof Sheet>;
+export type ColumnDef = z.infer<typeof Column>;
+export type RuleDef = z.infer<typeof Rule>;
+export type CalculatedDef = z.infer<typeof Calculated>;
+export type IndicatorDef = z.infer<typeof Indicator>;
+export type Profile = z.infer<typeof Profile>;

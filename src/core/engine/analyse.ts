@@ -1,0 +1,59 @@
+import type { Definitions, Profile } from "../definitions/schema";
+import { countBySeverity, finding } from "../findings/findings";
+import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model";
+import { calculatedColumnOps } from "../plan/calculated-columns";
+import { summaryOps, summaryTargetRef } from "../plan/summary";
+import { computeIndicators } from "./indicators";
+import { MARKER_SHEET, markerRows, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
+import { readWorkbook } from "./read-workbook";
+import { readTargets } from "./targets";
+import { typedRatioFindings } from "./typed-ratios";
+
+export interface AnalysisOptions {
+  now: Date;
+  version: string;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  indicators: IndicatorResult[];
+  counts: { error: number; warning: number; info: number };
+  summarySheet: string;
+  /** Every write of a recalculation, computed before the first one is made. */
+  plan: Plan;
+}
+
+export function definitionsLabel(defs: Definitions): string {
+  return `${defs.id}@${defs.version}`;
+}
+
+export function analyse(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, options: AnalysisOptions): Analysis {
+  const owned = ownedSheets(snapshot);
+  const summary = summarySheetName(snapshot, owned);
+  const skip = new Set([...owned, summary.name]);
+  const { readings, findings: readFindings } = readWorkbook(snapshot, defs, profile, skip);
+  const targets = readTargets(snapshot, defs, profile, new Set([...skip, ...[...readings.values()].map((r) => r.grid.name)]));
+  const target = (id: string) => targets.figures.get(id)?.target.value ?? null;
+
+  const findings = [
+    ...readFindings,
+    ...targets.findings,
+    ...typedRatioFindings(defs, readings, target),
+    ...(summary.taken ? [finding("summary-name-taken", SUMMARY_SHEET, null, { target: summary.name })] : []),
+  ];
+  const indicators = computeIndicators(defs, readings, targets);
+  const counts = countBySeverity(findings);
+
+  const targetRef = (id: string) => summaryTargetRef(summary.name, defs, id);
+  const ownedAfter = [...new Set([...owned, summary.name])].filter((name) => name === summary.name || snapshot.sheets.some((s) => s.name === name));
+  const plan: Plan = {
+    ops: [
+      ...summaryOps({ sheet: summary.name, defs, profile, readings, targets, indicators, info: { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts } }),
+      ...calculatedColumnOps(defs, readings, target, targetRef),
+      { op: "prepareSheet", sheet: MARKER_SHEET },
+      { op: "setCells", sheet: MARKER_SHEET, anchor: "A1", cells: markerRows(ownedAfter, definitionsLabel(defs), options.version).map((r) => r.map((text) => ({ kind: "text" as const, text }))) },
+      { op: "sheetVisibility", sheet: MARKER_SHEET, visibility: "veryHidden" },
+    ],
+  };
+  return { findings, indicators, counts, summarySheet: summary.name, plan };
+}

@@ -1,0 +1,86 @@
+import type { Definitions } from "../definitions/schema";
+import type { CompileContext, EvalContext } from "../expr/context";
+import { absoluteRange } from "../expr";
+import type { CellValue } from "../model";
+import { address, cellAt } from "../read/grid";
+import type { SheetReading } from "../validate/sheet";
+
+export type Readings = Map<string, SheetReading>;
+
+export function choiceSpellings(defs: Definitions, sheetId: string | null, field: string, value: string): string[] {
+  const sheet = defs.sheets.find((s) => s.id === sheetId);
+  const choice = sheet?.columns.find((c) => c.field === field)?.choices?.find((c) => c.value === value);
+  const spellings = choice ? [choice.value, ...choice.aliases] : [value];
+  const seen = new Set<string>();
+  return spellings.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
+}
+
+export function columnValues(reading: SheetReading, field: string): CellValue[] | undefined {
+  const col = reading.layout.columns.get(field);
+  if (col === undefined) return undefined;
+  return reading.layout.dataRows.map((row) => cellAt(reading.grid, row, col));
+}
+
+/** Rows Excel's COUNTA counts in the key column: every cell that is not empty. */
+export function countedRows(reading: SheetReading): number {
+  const values = columnValues(reading, reading.def.key) ?? [];
+  return values.filter((v) => v !== null && v !== "").length;
+}
+
+export function aggregateEvalContext(defs: Definitions, readings: Readings, target: (id: string) => number | null): EvalContext {
+  return {
+    columnValues: (sheetId, field) => {
+      const reading = readings.get(sheetId);
+      return reading ? columnValues(reading, field) : undefined;
+    },
+    rowCount: (sheetId) => {
+      const reading = readings.get(sheetId);
+      return reading ? countedRows(reading) : undefined;
+    },
+    choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId, field, value),
+    target,
+  };
+}
+
+export function rowEvalContext(defs: Definitions, reading: SheetReading, row: number, target: (id: string) => number | null): EvalContext {
+  return {
+    rowValue: (field) => {
+      const col = reading.layout.columns.get(field);
+      return col === undefined ? undefined : cellAt(reading.grid, row, col);
+    },
+    choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId ?? reading.def.id, field, value),
+    target,
+  };
+}
+
+export function columnRange(reading: SheetReading, field: string): string | null {
+  const col = reading.layout.columns.get(field);
+  if (col === undefined || reading.layout.dataRows.length === 0) return null;
+  return absoluteRange(reading.grid.name, col, reading.layout.firstDataRow, reading.layout.lastDataRow);
+}
+
+export function aggregateCompileContext(defs: Definitions, readings: Readings, target: (id: string) => string | number | null): CompileContext {
+  return {
+    columnRange: (sheetId, field) => {
+      const reading = readings.get(sheetId);
+      return reading ? columnRange(reading, field) : null;
+    },
+    keyRange: (sheetId) => {
+      const reading = readings.get(sheetId);
+      return reading ? columnRange(reading, reading.def.key) : null;
+    },
+    choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId, field, value),
+    target,
+  };
+}
+
+export function rowCompileContext(defs: Definitions, reading: SheetReading, row: number, target: (id: string) => string | number | null): CompileContext {
+  return {
+    rowCell: (field) => {
+      const col = reading.layout.columns.get(field);
+      return col === undefined ? null : address(row, col);
+    },
+    choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId ?? reading.def.id, field, value),
+    target,
+  };
+}

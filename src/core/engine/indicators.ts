@@ -1,0 +1,99 @@
+import type { Definitions, IndicatorDef } from "../definitions/schema";
+import { type Ast, evaluate, parse, referencedSheets } from "../expr";
+import { splitDivision } from "../expr/inspect";
+import { roundExcel } from "../findings/format";
+import type { Direction, IndicatorResult, IndicatorStatus, UnitValue } from "../model";
+import { aggregateEvalContext, countedRows, type Readings, rowEvalContext } from "./contexts";
+import type { TargetsReading } from "./targets";
+
+export function parsed(text: string, mode: "row" | "aggregate"): Ast {
+  const result = parse(text, mode);
+  // Definitions are checked when loaded, so a parse error here is a bug, not bad input.
+  if (!result.ok) throw new Error(`expression "${text}": ${result.error}`);
+  return result.ast;
+}
+
+export function indicatorAst(def: IndicatorDef): { numerator: Ast; denominator: Ast | null; actual: Ast } {
+  const numerator = parsed(def.numerator, "aggregate");
+  const denominator = def.denominator ? parsed(def.denominator, "aggregate") : null;
+  const actual = denominator ? parsed(`(${def.numerator}) / (${def.denominator})`, "aggregate") : numerator;
+  return { numerator, denominator, actual };
+}
+
+/** Status compares at full precision; the rounding to 9 decimals only absorbs binary noise (100/300 against 1/3). */
+export function statusOf(actual: number | null, target: number | null, direction: Direction): IndicatorStatus {
+  if (actual === null) return "no_data";
+  if (target === null) return "no_target";
+  const diff = roundExcel(actual - target, 9);
+  if (direction === "lower") return diff <= 0 ? "met" : "not_met";
+  if (diff > 0) return "exceeded";
+  return diff === 0 ? "met" : "not_met";
+}
+
+export function achievementOf(actual: number | null, target: number | null): number | null {
+  return actual === null || target === null || target === 0 ? null : actual / target;
+}
+
+/** An indicator whose sheets are missing or empty has no data, never zero. */
+function sheetsHaveRows(ast: Ast, readings: Readings): boolean {
+  return referencedSheets(ast).every((id) => {
+    const reading = readings.get(id);
+    return reading !== undefined && countedRows(reading) > 0;
+  });
+}
+
+export function perUnitValues(defs: Definitions, def: IndicatorDef, readings: Readings, target: (id: string) => number | null): UnitValue[] | null {
+  if (!def.perUnit) return null;
+  const reading = readings.get(def.perUnit.sheet);
+  const calc = reading?.def.calculated.find((c) => c.id === def.perUnit!.calculated);
+  if (!reading || !calc) return null;
+  const ast = parsed(calc.expr, "row");
+  const parts = splitDivision(ast);
+  const values: UnitValue[] = [];
+  for (const record of reading.rows) {
+    const ctx = rowEvalContext(defs, reading, record.row, target);
+    const actual = evaluate(ast, ctx);
+    if (actual === null) continue;
+    values.push({
+      unit: record.unit?.name ?? record.keyText,
+      actual,
+      numerator: parts ? evaluate(parts.numerator, ctx) : null,
+      denominator: parts ? evaluate(parts.denominator, ctx) : null,
+    });
+  }
+  return values;
+}
+
+export function computeIndicators(defs: Definitions, readings: Readings, targets: TargetsReading): IndicatorResult[] {
+  const targetOf = (id: string) => targets.figures.get(id)?.target.value ?? null;
+  const ctx = aggregateEvalContext(defs, readings, targetOf);
+  return defs.indicators.map((def) => {
+    const asts = indicatorAst(def);
+    const hasRows = sheetsHaveRows(asts.actual, readings);
+    const numerator = hasRows ? evaluate(asts.numerator, ctx) : null;
+    const denominator = hasRows && asts.denominator ? evaluate(asts.denominator, ctx) : null;
+    const actual = hasRows ? evaluate(asts.actual, ctx) : null;
+    const figures = targets.figures.get(def.id)!;
+    const target = figures.target.value;
+    const baseline = figures.baseline.value;
+    const result: IndicatorResult = {
+      id: def.id,
+      name: def.name,
+      unit: def.unit,
+      actual,
+      numerator,
+      denominator: asts.denominator ? denominator : null,
+      baseline,
+      target,
+      achievement: achievementOf(actual, target),
+      status: statusOf(actual, target, def.direction),
+      change: actual === null || baseline === null ? null : actual - baseline,
+    };
+    const units = perUnitValues(defs, def, readings, targetOf);
+    if (units && target !== null) {
+      const below = def.direction === "lower" ? (u: UnitValue) => u.actual > target : (u: UnitValue) => u.actual < target;
+      result.belowTarget = units.filter(below).sort((a, b) => (def.direction === "lower" ? b.actual - a.actual : a.actual - b.actual));
+    }
+    return result;
+  });
+}

@@ -1,0 +1,100 @@
+import type { Definitions, Profile, SheetDef } from "../definitions/schema";
+import { finding } from "../findings/findings";
+import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
+import { address } from "../read/grid";
+import { locateLayout } from "../read/sheet-layout";
+import { unitDirectory } from "../read/units";
+import { matchKey } from "../text/normalize";
+import { compare, type SheetReading, validateSheet } from "../validate/sheet";
+import { MARKER_SHEET } from "./ownership";
+
+export interface WorkbookReading {
+  readings: Map<string, SheetReading>;
+  findings: Finding[];
+}
+
+export function findSheet(snapshot: WorkbookSnapshot, name: string, aliases: readonly string[], skip: Set<string>): SheetGrid | undefined {
+  const keys = [name, ...aliases].map(matchKey);
+  const candidates = snapshot.sheets.filter((s) => !skip.has(s.name) && s.name !== MARKER_SHEET);
+  return (
+    candidates.find((s) => keys.includes(matchKey(s.name))) ??
+    candidates.find((s) => keys.some((k) => k.length > 3 && matchKey(s.name).includes(k)))
+  );
+}
+
+export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, owned: Set<string>): WorkbookReading {
+  const findings: Finding[] = [];
+  const readings = new Map<string, SheetReading>();
+  const units = unitDirectory(defs, profile);
+  const taken = new Set(owned);
+  for (const def of defs.sheets) {
+    const grid = findSheet(snapshot, def.name, def.aliases, taken);
+    if (!grid) {
+      findings.push({ ...finding("missing-sheet", def.name, null), ...(def.required ? {} : { severity: "warning" as const }) });
+      continue;
+    }
+    taken.add(grid.name);
+    const layout = locateLayout(grid, def, defs.totalsLabels);
+    if (!layout) {
+      const key = def.columns.find((c) => c.field === def.key)!;
+      findings.push(finding("missing-column", grid.name, null, { column: key.header }));
+      continue;
+    }
+    const result = validateSheet(grid, def, layout, defs, units);
+    findings.push(...result.findings);
+    readings.set(def.id, result.reading);
+  }
+  findings.push(...crossSheetFindings(defs, readings, profile.district));
+  return { readings, findings };
+}
+
+function headerOf(def: SheetDef, field: string): string {
+  return def.columns.find((c) => c.field === field)?.header ?? field;
+}
+
+function crossSheetFindings(defs: Definitions, readings: Map<string, SheetReading>, district: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of defs.crossSheetRules) {
+    const here = readings.get(rule.sheet);
+    const there = readings.get(rule.otherSheet);
+    if (!here || !there) continue;
+    const col = here.layout.columns.get(rule.field);
+    const otherCol = there.layout.columns.get(rule.otherField);
+    if (col === undefined || otherCol === undefined) continue;
+    const others = new Map<string, { value: number | null; row: number }>();
+    for (const r of there.rows) if (r.unit && !others.has(r.unit.key)) others.set(r.unit.key, { value: r.numbers.get(rule.otherField) ?? null, row: r.row });
+    for (const r of here.rows) {
+      const value = r.numbers.get(rule.field);
+      const other = r.unit ? others.get(r.unit.key) : undefined;
+      if (value === null || value === undefined || !other || other.value === null) continue;
+      if (!compare(rule.op, value, other.value)) {
+        findings.push(
+          finding("cross-sheet-mismatch", here.grid.name, address(r.row, col), {
+            column: headerOf(here.def, rule.field),
+            unit: r.unit!.name,
+            value,
+            op: rule.op,
+            other: headerOf(there.def, rule.otherField),
+            otherValue: other.value,
+            otherSheet: there.grid.name,
+            otherCell: address(other.row, otherCol),
+          }),
+        );
+      }
+    }
+  }
+  const s1 = readings.get("S1");
+  if (s1) {
+    const inS1 = new Set(s1.rows.map((r) => r.unit?.key).filter(Boolean));
+    for (const [id, reading] of readings) {
+      if (id === "S1" || reading.def.units !== "all") continue;
+      const keyCol = reading.layout.columns.get(reading.def.key)!;
+      for (const r of reading.rows) {
+        if (r.unit?.kind === "organisation" && !r.unit.known && !inS1.has(r.unit.key)) {
+          findings.push(finding("unknown-unit", reading.grid.name, address(r.row, keyCol), { value: r.keyText, district }));
+        }
+      }
+    }
+  }
+  return findings;
+}

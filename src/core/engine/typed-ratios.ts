@@ -1,0 +1,41 @@
+import type { Definitions } from "../definitions/schema";
+import { evaluate } from "../expr";
+import { finding } from "../findings/findings";
+import type { Finding } from "../model";
+import { parseCellNumber } from "../read/cell-number";
+import { address, cellAt } from "../read/grid";
+import { calculatedColumnPlaces, typedRatioColumns } from "../plan/calculated-columns";
+import { type Readings, rowEvalContext } from "./contexts";
+import { parsed } from "./indicators";
+
+const TOLERANCE = 0.001;
+
+/** A ratio the staff typed as 65.8 means 65.8%; as 0.658 or "65,8%" it is already a fraction. */
+function asFraction(value: number, typedAsPercentText: boolean): number {
+  return !typedAsPercentText && Math.abs(value) > 1.5 ? value / 100 : value;
+}
+
+export function typedRatioFindings(defs: Definitions, readings: Readings, target: (id: string) => number | null): Finding[] {
+  const findings: Finding[] = [];
+  for (const reading of readings.values()) {
+    const typed = typedRatioColumns(reading, calculatedColumnPlaces(reading));
+    for (const [calcId, columns] of typed) {
+      const calc = reading.def.calculated.find((c) => c.id === calcId)!;
+      const ast = parsed(calc.expr, "row");
+      for (const col of columns) {
+        for (const record of reading.rows) {
+          const raw = cellAt(reading.grid, record.row, col);
+          const value = parseCellNumber(raw);
+          if (value.kind !== "number") continue;
+          const computed = evaluate(ast, rowEvalContext(defs, reading, record.row, target));
+          if (computed === null) continue;
+          const typedValue = asFraction(value.value, typeof raw === "string" && raw.trim().endsWith("%"));
+          if (Math.abs(typedValue - computed) > TOLERANCE) {
+            findings.push(finding("reported-ratio-mismatch", reading.grid.name, address(record.row, col), { valuePct: typedValue, expectedPct: computed, unit: record.keyText }));
+          }
+        }
+      }
+    }
+  }
+  return findings;
+}

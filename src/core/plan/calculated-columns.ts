@@ -1,0 +1,112 @@
+import type { CalculatedDef, Definitions } from "../definitions/schema";
+import { compile, evaluate } from "../expr";
+import type { PlanOp, PlanValue } from "../model";
+import { address, cellAt, columnCount, columnLetter, mergeAt } from "../read/grid";
+import { type Readings, rowCompileContext, rowEvalContext } from "../engine/contexts";
+import { parsed } from "../engine/indicators";
+import type { SheetReading } from "../validate/sheet";
+
+export const PERCENT_FORMAT = "0.0%";
+
+/** Our column is one whose data cells hold only formulas or nothing; one with typed values is the staff's. */
+function isOwnColumn(reading: SheetReading, col: number): boolean {
+  const { grid, layout } = reading;
+  for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
+    const value = cellAt(grid, row, col);
+    const formula = grid.formulas?.[row]?.[col] ?? null;
+    if (value !== null && value !== "" && formula === null) return false;
+  }
+  return true;
+}
+
+/** Where each calculated column goes: its existing column, or the next free one to the right of everything. */
+export function calculatedColumnPlaces(reading: SheetReading): Map<string, number> {
+  const places = new Map<string, number>();
+  let next = columnCount(reading.grid);
+  for (const calc of reading.def.calculated) {
+    const own = (reading.layout.calculated.get(calc.id) ?? []).find((col) => isOwnColumn(reading, col));
+    places.set(calc.id, own ?? next++);
+  }
+  return places;
+}
+
+/** The staff's own hand-typed columns headed like a calculated column, to be checked and left alone. */
+export function typedRatioColumns(reading: SheetReading, places: Map<string, number>): Map<string, number[]> {
+  const typed = new Map<string, number[]>();
+  for (const calc of reading.def.calculated) {
+    const sameHeader = (reading.layout.calculated.get(calc.id) ?? []).filter((col) => col !== places.get(calc.id));
+    const columns = [...(reading.layout.reported.get(calc.id) ?? []), ...sameHeader];
+    if (columns.length) typed.set(calc.id, columns);
+  }
+  return typed;
+}
+
+function totalsValue(defs: Definitions, reading: SheetReading, calc: CalculatedDef, target: (id: string) => number | null, targetRef: (id: string) => string | number | null) {
+  const ast = parsed(calc.expr, "row");
+  const sums = new Map<string, string>();
+  const sumValues = new Map<string, number>();
+  for (const [field, col] of reading.layout.columns) {
+    sums.set(field, `SUM(${address(reading.layout.firstDataRow, col)}:${address(reading.layout.lastDataRow, col)})`);
+    let total = 0;
+    for (const row of reading.layout.dataRows) {
+      const v = cellAt(reading.grid, row, col);
+      if (typeof v === "number" && Number.isFinite(v)) total += v;
+    }
+    sumValues.set(field, total);
+  }
+  // The totals row applies the row expression to the column sums, as the district total does.
+  const formula = compile(ast, {
+    rowCell: (field) => sums.get(field) ?? null,
+    choiceSpellings: (_s, _f, v) => [v],
+    target: targetRef,
+  });
+  const result = evaluate(ast, { rowValue: (field) => sumValues.get(field), choiceSpellings: (_s, _f, v) => [v], target });
+  return { formula, result };
+}
+
+export function calculatedColumnOps(
+  defs: Definitions,
+  readings: Readings,
+  target: (id: string) => number | null,
+  targetRef: (id: string) => string | number | null,
+): PlanOp[] {
+  const ops: PlanOp[] = [];
+  for (const reading of readings.values()) {
+    if (reading.def.calculated.length === 0 || reading.layout.dataRows.length === 0) continue;
+    const { grid, layout } = reading;
+    const sheet = grid.name;
+    const places = calculatedColumnPlaces(reading);
+    const dataRows = new Set(layout.dataRows);
+    for (const calc of reading.def.calculated) {
+      const col = places.get(calc.id)!;
+      const letter = columnLetter(col);
+      const ast = parsed(calc.expr, "row");
+      const headerRange = `${letter}${layout.headerTop + 1}:${letter}${layout.headerBottom + 1}`;
+      ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[{ kind: "text", text: calc.header }]] });
+      if (layout.headerBottom > layout.headerTop && !mergeAt(grid, layout.headerTop, col)) ops.push({ op: "merge", sheet, range: headerRange });
+      ops.push({ op: "style", sheet, range: headerRange, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: true } });
+
+      const cells: PlanValue[][] = [];
+      for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
+        if (!dataRows.has(row)) {
+          cells.push([{ kind: "empty" }]);
+          continue;
+        }
+        const formula = compile(ast, rowCompileContext(defs, reading, row, targetRef));
+        const result = evaluate(ast, rowEvalContext(defs, reading, row, target));
+        cells.push([{ kind: "formula", formula, result: result ?? "" }]);
+      }
+      ops.push({ op: "setCells", sheet, anchor: address(layout.firstDataRow, col), cells });
+      const dataRange = `${letter}${layout.firstDataRow + 1}:${letter}${layout.lastDataRow + 1}`;
+      ops.push({ op: "style", sheet, range: dataRange, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0", border: true } });
+
+      if (layout.totalsRow !== null) {
+        const totals = totalsValue(defs, reading, calc, target, targetRef);
+        ops.push({ op: "setCells", sheet, anchor: address(layout.totalsRow, col), cells: [[{ kind: "formula", formula: totals.formula, result: totals.result ?? "" }]] });
+        ops.push({ op: "style", sheet, range: address(layout.totalsRow, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0" } });
+      }
+      ops.push({ op: "columnWidths", sheet, widths: [{ column: col + 1, width: 14 }] });
+    }
+  }
+  return ops;
+}

@@ -1,0 +1,60 @@
+import type { Definitions, Profile } from "../definitions/schema";
+import { closest, matchKey } from "../text/normalize";
+
+export type ResolvedUnit =
+  | { kind: "commune"; name: string; key: string }
+  | { kind: "organisation"; name: string; key: string; known: boolean };
+
+export interface UnitDirectory {
+  communes: Map<string, string>;
+  organisations: Map<string, string>;
+  communeNames: string[];
+  district: string;
+  resolveCommune(text: string): ResolvedUnit | null;
+  /** A commune, a known organisation, or an organisation new to the profile (the open list). */
+  resolveAny(text: string): ResolvedUnit;
+  suggest(text: string, communesOnly: boolean): string | null;
+}
+
+export function unitDirectory(defs: Definitions, profile: Profile): UnitDirectory {
+  const communes = new Map(profile.communes.map((c) => [matchKey(c.name), c.name]));
+  const organisations = new Map(profile.organisations.map((o) => [matchKey(o.name), o.name]));
+  const prefixes = defs.unitPrefixes.commune.map(matchKey).sort((a, b) => b.length - a.length);
+  const communeNames = profile.communes.map((c) => c.name);
+
+  function resolveCommune(text: string): ResolvedUnit | null {
+    const key = matchKey(text);
+    const direct = communes.get(key);
+    if (direct) return { kind: "commune", name: direct, key: matchKey(direct) };
+    for (const prefix of prefixes) {
+      if (key.startsWith(prefix + " ")) {
+        const name = communes.get(key.slice(prefix.length + 1));
+        if (name) return { kind: "commune", name, key: matchKey(name) };
+      }
+    }
+    return null;
+  }
+
+  return {
+    communes,
+    organisations,
+    communeNames,
+    district: profile.district,
+    resolveCommune,
+    resolveAny(text) {
+      const commune = resolveCommune(text);
+      if (commune) return commune;
+      const key = matchKey(text);
+      const known = organisations.get(key);
+      return { kind: "organisation", name: known ?? text.trim(), key, known: known !== undefined };
+    },
+    suggest(text, communesOnly) {
+      const key = matchKey(text);
+      let stripped = key;
+      for (const prefix of prefixes) if (key.startsWith(prefix + " ")) { stripped = key.slice(prefix.length + 1); break; }
+      const fromCommunes = closest(stripped, communeNames);
+      if (fromCommunes || communesOnly) return fromCommunes;
+      return closest(text, [...organisations.values()]);
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import ExcelJS from "exceljs";
+import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, WorkbookHost, WorkbookSnapshot } from "../../core/model";
+import { parseAddress } from "../../core/read/grid";
+import { toCellValue } from "./cell-values";
+
+const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
+
+export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const sheets: SheetGrid[] = [];
+  workbook.eachSheet((ws) => {
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const rowValues: CellValue[] = [];
+      const rowFormulas: (string | null)[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        const isSlave = cell.isMerged && cell.master !== cell;
+        rowValues[colNumber - 1] = isSlave ? null : toCellValue(cell.value);
+        rowFormulas[colNumber - 1] = !isSlave && cell.formula ? cell.formula : null;
+      });
+      values[rowNumber - 1] = Array.from(rowValues, (v) => (v === undefined ? null : v));
+      formulas[rowNumber - 1] = Array.from(rowFormulas, (v) => (v === undefined ? null : v));
+    });
+    for (let i = 0; i < values.length; i++) {
+      if (!values[i]) values[i] = [];
+      if (!formulas[i]) formulas[i] = [];
+    }
+    const merges: CellRange[] = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges).map(
+      (m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }),
+    );
+    sheets.push({ name: ws.name, values, formulas, merges, visibility: ws.state as SheetGrid["visibility"] });
+  });
+  return { sheets };
+}
+
+function rangeBounds(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a] = range.split(":");
+  const tl = parseAddress(a);
+  const br = parseAddress(b);
+  return { top: tl.row + 1, left: tl.col + 1, bottom: br.row + 1, right: br.col + 1 };
+}
+
+function writeValue(cell: ExcelJS.Cell, value: PlanValue): void {
+  switch (value.kind) {
+    case "formula":
+      cell.value = value.result === undefined || value.result === null
+        ? { formula: value.formula, result: value.result === null ? "" : undefined } as ExcelJS.CellFormulaValue
+        : { formula: value.formula, result: value.result } as ExcelJS.CellFormulaValue;
+      return;
+    case "text":
+      // ExcelJS stores a string as a shared string, never as a formula, whatever it starts with.
+      cell.value = value.text;
+      return;
+    case "number":
+      cell.value = value.value;
+      return;
+    case "empty":
+      cell.value = null;
+      return;
+  }
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+    cell.font = {
+      ...cell.font,
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.fontSize !== undefined ? { size: style.fontSize } : {}),
+      ...(style.fontColor !== undefined ? { color: { argb: ARGB(style.fontColor) } } : {}),
+    };
+  }
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ARGB(style.fill) } };
+  if (style.wrap !== undefined || style.hAlign || style.vAlign) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+      ...(style.hAlign ? { horizontal: style.hAlign } : {}),
+      ...(style.vAlign ? { vertical: style.vAlign } : {}),
+    };
+  }
+  if (style.border) {
+    const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+}
+
+function clearInPlace(ws: ExcelJS.Worksheet): void {
+  const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges);
+  for (const master of merges) ws.unMergeCells(master);
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.value = null;
+      cell.style = {};
+    });
+  });
+  (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings = [];
+  ws.views = [];
+}
+
+export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
+  const sheet = (name: string): ExcelJS.Worksheet => {
+    const ws = workbook.getWorksheet(name);
+    if (!ws) throw new Error(`Sheet “${name}” không tồn tại khi ghi.`);
+    return ws;
+  };
+  for (const op of plan.ops) applyOp(workbook, sheet, op);
+}
+
+function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Worksheet, op: PlanOp): void {
+  switch (op.op) {
+    case "prepareSheet": {
+      const existing = workbook.getWorksheet(op.sheet);
+      if (existing) clearInPlace(existing);
+      else workbook.addWorksheet(op.sheet);
+      return;
+    }
+    case "setCells": {
+      const ws = sheet(op.sheet);
+      const { row, col } = parseAddress(op.anchor);
+      op.cells.forEach((cells, r) => cells.forEach((value, c) => writeValue(ws.getCell(row + r + 1, col + c + 1), value)));
+      return;
+    }
+    case "style": {
+      const ws = sheet(op.sheet);
+      const b = rangeBounds(op.range);
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) applyStyle(ws.getCell(r, c), op.style);
+      return;
+    }
+    case "merge":
+      sheet(op.sheet).mergeCells(op.range);
+      return;
+    case "columnWidths": {
+      const ws = sheet(op.sheet);
+      for (const w of op.widths) ws.getColumn(w.column).width = w.width;
+      return;
+    }
+    case "conditionalFormat": {
+      const ws = sheet(op.sheet) as ExcelJS.Worksheet & { conditionalFormattings: { ref: string }[] };
+      ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => cf.ref !== op.range);
+      ws.addConditionalFormatting({
+        ref: op.range,
+        rules: op.rules.map((rule, i) => ({
+          type: "expression",
+          priority: i + 1,
+          formulae: [rule.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: ARGB(rule.fill) } },
+            font: { color: { argb: ARGB(rule.fontColor) } },
+          },
+        })),
+      });
+      return;
+    }
+    case "pageSetup": {
+      const ws = sheet(op.sheet);
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9,
+        orientation: op.orientation,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        ...(op.printTitleRows ? { printTitlesRow: op.printTitleRows } : {}),
+      };
+      return;
+    }
+    case "freezeRows":
+      sheet(op.sheet).views = [{ state: "frozen", ySplit: op.rows, xSplit: 0 }];
+      return;
+    case "sheetVisibility":
+      sheet(op.sheet).state = op.visibility;
+      return;
+  }
+}
+
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as ArrayBuffer);
+  return workbook;
+}
+
+export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** The port over an ExcelJS workbook held in memory: for the command line, the tests and the browser preview. */
+export class XlsxHost implements WorkbookHost {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  async read(): Promise<WorkbookSnapshot> {
+    return snapshotOf(this.workbook);
+  }
+
+  async apply(plan: Plan): Promise<void> {
+    applyPlan(this.workbook, plan);
+  }
+}
