@@ -23,8 +23,8 @@ export function formulaEngine(workbook: ExcelJS.Workbook): { hf: HyperFormula; v
         if (v === null) return;
         if (v instanceof Date) cells[c - 1] = (v.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
         else if (typeof v === "object") cells[c - 1] = v.error;
-        // A leading apostrophe keeps text that looks like a formula as text, as in Excel.
-        else if (typeof v === "string" && /^[=+\-']/.test(v)) cells[c - 1] = `'${v}`;
+        // A leading apostrophe keeps every text cell text, as in Excel: HyperFormula would otherwise read "1.234" as a number.
+        else if (typeof v === "string") cells[c - 1] = `'${v}`;
         else cells[c - 1] = v;
       });
       rows[r - 1] = Array.from(cells, (x) => (x === undefined ? null : x));

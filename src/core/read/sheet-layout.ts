@@ -134,6 +134,19 @@ function isColumnNumberRow(grid: SheetGrid, row: number, width: number): boolean
   return seen >= 2;
 }
 
+/** Two header rows need text in the top row and, somewhere, a sub-header below it that is not the same merged cell. */
+function isTwoRowHeader(grid: SheetGrid, top: number, width: number): boolean {
+  let parent = false;
+  let child = false;
+  for (let col = 0; col < width; col++) {
+    if (!isEmpty(cellAt(grid, top, col))) parent = true;
+    const merge = mergeAt(grid, top, col);
+    const coveredBelow = merge !== undefined && merge.bottom >= top + 1;
+    if (!coveredBelow && !isEmpty(cellAt(grid, top + 1, col))) child = true;
+  }
+  return parent && child;
+}
+
 export function isTotalsLabel(text: string, totalsKeys: Set<string>): boolean {
   const key = matchKey(text);
   return totalsKeys.has(key) || key.startsWith("tong cong");
@@ -148,7 +161,7 @@ export function locateLayout(grid: SheetGrid, def: SheetDef, totalsLabels: reado
   let bestScore = 0;
   for (let top = 0; top < Math.min(SCAN_ROWS, height); top++) {
     for (const rows of [1, 2] as const) {
-      if (rows === 2 && top + 1 >= height) continue;
+      if (rows === 2 && (top + 1 >= height || !isTwoRowHeader(grid, top, width))) continue;
       const reading = readHeader(grid, top, rows, vocab, width);
       const s = score(reading, def);
       if (s > bestScore) {
