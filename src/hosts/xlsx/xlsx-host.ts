@@ -155,9 +155,11 @@ function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Wo
     }
     case "pageSetup": {
       const ws = sheet(op.sheet);
+      // A whole object, not a merge with what the file had, so that a second run writes the same page setup.
       ws.pageSetup = {
-        ...ws.pageSetup,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
         paperSize: 9,
+        firstPageNumber: 1,
         orientation: op.orientation,
         fitToPage: true,
         fitToWidth: 1,
@@ -178,6 +180,10 @@ function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Wo
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as ArrayBuffer);
+  // ExcelJS reads a missing first page number as 1 and would then save useFirstPageNumber="1": keep the file's setting.
+  workbook.eachSheet((ws) => {
+    if (!(ws.pageSetup as { useFirstPageNumber?: boolean }).useFirstPageNumber) ws.pageSetup.firstPageNumber = undefined;
+  });
   return workbook;
 }
 
