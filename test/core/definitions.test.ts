@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { loadDefinitions, loadProfile } from "../../src/core/definitions/load";
+import { grid } from "../helpers/grid";
+import { analyse } from "../../src/core/engine/analyse";
+import { VERSION } from "../../src/version";
+
+const ROOT = path.resolve(__dirname, "../..");
+const definitionsText = readFileSync(path.join(ROOT, "seeds/de-an-02.definitions.json"), "utf8");
+const profileText = readFileSync(path.join(ROOT, "seeds/lang-giang.profile.json"), "utf8");
+
+function edited(mutate: (d: any) => void): string {
+  const d = JSON.parse(definitionsText);
+  mutate(d);
+  return JSON.stringify(d);
+}
+
+describe("definitions and profile files", () => {
+  it("load and check the shipped files", () => {
+    const defs = loadDefinitions(definitionsText, "defs.json");
+    expect(defs.ok).toBe(true);
+    if (!defs.ok) return;
+    expect(defs.value.indicators.map((i) => i.id)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "B4", "C1", "C2", "C3", "C4", "C5", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8"]);
+    const profile = loadProfile(profileText, "profile.json", defs.value);
+    expect(profile.ok && profile.value.communes.length).toBe(23);
+  });
+
+  it.each([
+    ["not JSON", () => "{", /defs\.json: không phải JSON hợp lệ/],
+    ["a wrong column type", () => edited((d) => (d.sheets[0].columns[2].type = "float")), /defs\.json: tại sheets\[0\]\.columns\[2\]\.type/],
+    ["a choice column without choices", () => edited((d) => delete d.sheets[0].columns[1].choices), /tại sheets\[0\]\.columns\[1\]\.choices/],
+    ["a rule naming an unknown field", () => edited((d) => (d.sheets[3].rules[0].other = "thon")), /tại sheets\[3\]\.rules\[0\]: trường "thon" không có/],
+    ["an indicator over a missing column", () => edited((d) => (d.indicators[2].numerator = "SUM(S1.chi_bo)")), /tại indicators\[2\]\.numerator: không có cột S1\.chi_bo/],
+    ["an expression that does not parse", () => edited((d) => (d.indicators[0].numerator = "SUM(S1.branches")), /tại indicators\[0\]\.numerator: biểu thức lỗi ở vị trí/],
+    ["a target of an unknown indicator", () => edited((d) => (d.sheets[3].calculated[1].expr = "heads_members / villages / TARGET(Z9)")), /không có chỉ tiêu Z9/],
+  ])("reject %s with the file, the path inside it and what is wrong", (_name, text, message) => {
+    const result = loadDefinitions(text(), "defs.json");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join("\n")).toMatch(message);
+  });
+
+  it("reject a profile target for an indicator the definitions do not have", () => {
+    const defs = loadDefinitions(definitionsText, "defs.json");
+    if (!defs.ok) throw new Error();
+    const profile = JSON.parse(profileText);
+    profile.indicators.X1 = { target: 1 };
+    const result = loadProfile(JSON.stringify(profile), "p.json", defs.value);
+    expect(!result.ok && result.errors[0]).toBe("p.json: tại indicators.X1: bộ định nghĩa không có chỉ tiêu X1");
+  });
+
+  it("let a new indicator and a new header alias be added as data only", () => {
+    const text = edited((d) => {
+      d.indicators.push({ id: "E1", name: "Số thôn", unit: "count", unitLabel: "thôn", direction: "higher", numerator: "SUM(S4.villages)" });
+      d.sheets[3].columns[1].aliases.push("Tổng thôn");
+    });
+    const defs = loadDefinitions(text, "defs.json");
+    const profile = loadProfile(profileText, "p.json");
+    if (!defs.ok || !profile.ok) throw new Error("load failed");
+    const s4 = grid("Trưởng thôn", [["Xã, thị trấn", "Tổng thôn", "Số trưởng thôn là đảng viên"], ["Vôi", 10, 7], ["Kép", 9, 6]]);
+    const result = analyse({ sheets: [s4] }, defs.value, profile.value, { now: new Date(0), version: VERSION });
+    expect(result.indicators.find((i) => i.id === "E1")!.actual).toBe(19);
+  });
+});
