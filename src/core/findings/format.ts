@@ -20,6 +20,10 @@ export type Language = "vi" | "en";
 
 /** 1234.5 → "1.234,5" (vi) or "1,234.5" (en). */
 export function formatNumber(value: number, language: Language, maxDecimals = 2): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15) {
+    const text = value.toPrecision(6);
+    return language === "vi" ? text.replace(".", ",") : text;
+  }
   const rounded = roundExcel(value, maxDecimals);
   const [intPart, decPart] = Math.abs(rounded).toFixed(maxDecimals).split(".");
   const trimmed = (decPart ?? "").replace(/0+$/, "");

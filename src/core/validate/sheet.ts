@@ -151,7 +151,7 @@ function checkTotals(grid: SheetGrid, def: SheetDef, layout: SheetLayout, rows: 
     if (parsed.kind !== "number") continue;
     let sum = 0;
     for (const r of rows) sum += r.numbers.get(column.field) ?? 0;
-    if (Math.abs(sum - parsed.value) > 1e-6) {
+    if (Number.isFinite(sum) && Math.abs(sum - parsed.value) > 1e-6) {
       findings.push(finding("total-mismatch", grid.name, cell, { column: column.header, value: parsed.value, expected: sum }));
     }
   }
