@@ -97,7 +97,7 @@ function fill(template: string, params: FindingParams, language: Language): stri
     if (value === undefined) return name === "hint" ? "" : whole;
     if (name === "hint") return fill(HINTS[language][String(value)] ?? "", params, language);
     if (name === "op") return OPERATORS[language][String(value)] ?? String(value);
-    if (typeof value === "number") return name.endsWith("Pct") ? formatPercent(value, language, 2) : formatNumber(value, language, 4);
+    if (typeof value === "number") return name.endsWith("Pct") ? formatPercent(value, language, 2).replace(/[.,]?0+%$/, "%") : formatNumber(value, language, 4);
     return value;
   });
 }
