@@ -1,117 +1,162 @@
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import path from "node:path";
-import { loadDefinitions, loadProfile } from "../core/definitions/load";
-import type { Definitions, Profile } from "../core/definitions/schema";
+import ExcelJS from "exceljs";
+import { provincePlan } from "../core/consolidate/province-plan";
+import { type District, isReadable, provinceIndicators } from "../core/consolidate/province";
+import { matchProfile } from "../core/consolidate/match-profile";
 import { analyse, definitionsLabel } from "../core/engine/analyse";
-import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
+import { templatePlan } from "../core/template/template-plan";
+import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
-import { parseArgs } from "./args";
-import { unusableReason } from "./inspect-file";
-import { reportJson, summaryText } from "./report";
+import { type CliArgs, parseArgs } from "./args";
+import { DEFAULT_PROFILE, readDefinitions, readProfile, readWorkbookFile, shippedProfiles, UsageError, writeAtomically } from "./io";
+import { indicatorsJson, reportJson, summaryText } from "./report";
 
 const HELP = `Đề án 02 — kiểm tra và tính lại chỉ tiêu trên tệp Excel (.xlsx)
 
 Cách dùng:
   npm run --silent cli -- recalc IN.xlsx --out OUT.xlsx [--report REPORT.json] [--profile P.json]
   npm run --silent cli -- validate IN.xlsx [--report REPORT.json] [--profile P.json]
+  npm run --silent cli -- consolidate D1.xlsx D2.xlsx … --out TINH.xlsx [--report REPORT.json] [--profiles P1.json,P2.json]
+  npm run --silent cli -- template --out MAU.xlsx [--profile P.json]
 
 Lệnh:
-  recalc     Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa).
-  validate   Chỉ kiểm tra, không ghi tệp Excel nào.
+  recalc       Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa).
+  validate     Chỉ kiểm tra, không ghi tệp Excel nào.
+  consolidate  Tổng hợp workbook của nhiều huyện thành một bảng toàn tỉnh (mỗi huyện một cột,
+               toàn tỉnh tính lại từ tử số và mẫu số). Huyện nào không đọc được thì ghi lý do.
+  template     Ghi workbook mẫu trống theo bố cục chuẩn, có sẵn tên xã và danh sách chọn.
 
 Tùy chọn:
-  --out OUT.xlsx         Tệp kết quả (bắt buộc với recalc; không được trùng IN trừ khi có --in-place).
+  --out FILE.xlsx        Tệp kết quả (bắt buộc với recalc, consolidate, template; không được trùng IN
+                         trừ khi có --in-place).
   --in-place             Cho phép ghi đè IN; trước đó giữ bản sao IN.bak.xlsx.
   --report REPORT.json   Ghi báo cáo JSON (phát hiện và chỉ tiêu).
-  --profile P.json       Hồ sơ huyện khác (mặc định: seeds/lang-giang.profile.json).
+  --profile P.json       Hồ sơ huyện (mặc định: seeds/lang-giang.profile.json).
+  --profiles A.json,B.json  Các hồ sơ huyện để nhận ra từng workbook khi tổng hợp
+                         (mặc định: mọi seeds/*.profile.json).
   --definitions D.json   Bộ định nghĩa khác (mặc định: seeds/de-an-02.definitions.json).
   --help                 In hướng dẫn này.
 
-Mã thoát: 0 không có lỗi; 1 có phát hiện mức lỗi (OUT vẫn được ghi); 2 đầu vào không dùng được
-(không phải workbook, không đọc được, sai tham số), không ghi gì.
+Mã thoát: 0 không có lỗi; 1 có phát hiện mức lỗi (tệp kết quả vẫn được ghi); 2 đầu vào không
+dùng được (không phải workbook, không đọc được, sai tham số), không ghi gì.
 `;
 
-const ROOT = path.resolve(__dirname, "..", "..");
+function option(args: CliArgs, name: string): string | undefined {
+  const value = args.options.get(name);
+  return typeof value === "string" ? value : undefined;
+}
 
-class UsageError extends Error {}
+function requireOut(args: CliArgs, command: string): string {
+  const out = option(args, "out");
+  if (!out) throw new UsageError(`${command} cần --out FILE.xlsx`);
+  return out;
+}
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await fs.readFile(file, "utf8");
-  } catch {
-    throw new UsageError(`không đọc được tệp ${file}`);
+async function writeReport(file: string | undefined, json: unknown): Promise<void> {
+  if (file) await writeAtomically(file, JSON.stringify(json, null, 2) + "\n");
+}
+
+async function recalcOrValidate(args: CliArgs): Promise<number> {
+  const input = args.positional[0];
+  if (!input) throw new UsageError("thiếu tệp IN.xlsx");
+  if (args.positional.length > 1) throw new UsageError(`tham số thừa: ${args.positional.slice(1).join(" ")}`);
+  const recalc = args.command === "recalc";
+  const out = recalc ? requireOut(args, "recalc") : undefined;
+  const inPlace = args.options.has("in-place");
+  if (out && path.resolve(out) === path.resolve(input) && !inPlace) {
+    throw new UsageError("--out trùng với tệp vào; IN không bao giờ bị sửa (dùng --in-place nếu thật sự muốn ghi đè, sẽ có bản sao .bak.xlsx)");
   }
-}
-
-async function catalogue(options: Map<string, string | true>): Promise<{ definitions: Definitions; profile: Profile }> {
-  const defsFile = String(options.get("definitions") ?? path.join(ROOT, "seeds/de-an-02.definitions.json"));
-  const profileFile = String(options.get("profile") ?? path.join(ROOT, "seeds/lang-giang.profile.json"));
-  const defs = loadDefinitions(await readText(defsFile), defsFile);
-  if (!defs.ok) throw new UsageError(defs.errors.join("; "));
-  const profile = loadProfile(await readText(profileFile), profileFile, defs.value);
-  if (!profile.ok) throw new UsageError(profile.errors.join("; "));
-  return { definitions: defs.value, profile: profile.value };
-}
-
-/** Writes beside the target and renames, so a crash leaves the old file or the new one, never half of one. */
-export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temp, data);
-    await fs.rename(temp, file);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw e;
+  const definitions = await readDefinitions(option(args, "definitions"));
+  const profile = await readProfile(option(args, "profile") ?? DEFAULT_PROFILE, definitions);
+  const workbook = await readWorkbookFile(input);
+  const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: new Date(), version: VERSION });
+  if (out) {
+    applyPlan(workbook, analysis.plan);
+    const data = await saveWorkbook(workbook);
+    if (path.resolve(out) === path.resolve(input)) await fs.copyFile(input, input.replace(/(\.xlsx)?$/i, ".bak.xlsx"));
+    await writeAtomically(out, data);
   }
+  const report = option(args, "report");
+  await writeReport(report, reportJson(analysis, { version: VERSION, definitions: definitionsLabel(definitions), input: path.basename(input) }));
+  process.stdout.write(summaryText(analysis) + "\n");
+  if (out) process.stdout.write(`\nĐã ghi ${out}${report ? ` và ${report}` : ""}.\n`);
+  return analysis.counts.error > 0 ? 1 : 0;
 }
+
+async function consolidate(args: CliArgs): Promise<number> {
+  if (args.positional.length === 0) throw new UsageError("consolidate cần ít nhất một tệp workbook của huyện");
+  const out = requireOut(args, "consolidate");
+  if (args.positional.some((f) => path.resolve(f) === path.resolve(out))) throw new UsageError("--out trùng với một tệp vào");
+  const definitions = await readDefinitions(option(args, "definitions"));
+  const listed = option(args, "profiles");
+  const profiles = listed ? await Promise.all(listed.split(",").map((f) => readProfile(f.trim(), definitions))) : await shippedProfiles(definitions);
+  const now = new Date();
+  const districts: District[] = [];
+  for (const file of args.positional) {
+    const fallbackName = path.basename(file).replace(/\.xlsx$/i, "");
+    try {
+      const snapshot = snapshotOf(await readWorkbookFile(file));
+      const profile = matchProfile(snapshot, definitions, profiles) ?? profiles[0];
+      const analysis = analyse(snapshot, definitions, profile, { now, version: VERSION });
+      const matched = matchProfile(snapshot, definitions, [profile]) !== null;
+      districts.push({ name: matched ? profile.district : fallbackName, file: path.basename(file), counts: analysis.counts, indicators: analysis.indicators });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      districts.push({ name: fallbackName, file: path.basename(file), reason: e.message.replace(`${file}: `, "") });
+    }
+  }
+  const readable = districts.filter(isReadable);
+  if (readable.length === 0) throw new UsageError(`không đọc được tệp nào: ${districts.map((d) => (isReadable(d) ? "" : `${d.file} (${d.reason})`)).join("; ")}`);
+  const province = provinceIndicators(definitions, districts);
+  const workbook = new ExcelJS.Workbook();
+  applyPlan(workbook, { ops: provincePlan(definitions, districts, province, now) });
+  await writeAtomically(out, await saveWorkbook(workbook));
+  const report = option(args, "report");
+  await writeReport(report, {
+    version: VERSION,
+    definitions: definitionsLabel(definitions),
+    districts: districts.map((d) =>
+      isReadable(d)
+        ? { name: d.name, file: d.file, counts: d.counts, indicators: indicatorsJson(d.indicators) }
+        : { name: d.name, file: d.file, error: d.reason },
+    ),
+    province: { indicators: indicatorsJson(province) },
+  });
+  for (const d of districts) {
+    process.stdout.write(isReadable(d) ? `${d.name} (${d.file}): ${d.counts.error} lỗi, ${d.counts.warning} cảnh báo, ${d.counts.info} thông tin\n` : `${d.name} (${d.file}): KHÔNG ĐỌC ĐƯỢC — ${d.reason}\n`);
+  }
+  process.stdout.write(`\nĐã ghi ${out}${report ? ` và ${report}` : ""}.\n`);
+  return readable.length < districts.length || readable.some((d) => d.counts.error > 0) ? 1 : 0;
+}
+
+async function template(args: CliArgs): Promise<number> {
+  const out = requireOut(args, "template");
+  const definitions = await readDefinitions(option(args, "definitions"));
+  const profile = await readProfile(option(args, "profile") ?? DEFAULT_PROFILE, definitions);
+  const workbook = new ExcelJS.Workbook();
+  applyPlan(workbook, { ops: templatePlan(definitions, profile, VERSION) });
+  await writeAtomically(out, await saveWorkbook(workbook));
+  process.stdout.write(`Đã ghi workbook mẫu của huyện ${profile.district}: ${out}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: CliArgs) => Promise<number>> = { recalc: recalcOrValidate, validate: recalcOrValidate, consolidate, template };
 
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if ("error" in args) throw new UsageError(args.error);
-  if (args.options.has("help") || args.command === null) {
+  if (args.options.has("help")) {
     process.stdout.write(HELP);
-    return args.command === null && !args.options.has("help") ? 2 : 0;
+    return 0;
   }
-  if (args.command !== "recalc" && args.command !== "validate") throw new UsageError(`lệnh không biết: ${args.command} (dùng recalc hoặc validate; xem --help)`);
-  const input = args.positional[0];
-  if (!input) throw new UsageError("thiếu tệp IN.xlsx");
-  if (args.positional.length > 1) throw new UsageError(`tham số thừa: ${args.positional.slice(1).join(" ")}`);
-  const out = args.options.get("out");
-  if (args.command === "recalc" && typeof out !== "string") throw new UsageError("recalc cần --out OUT.xlsx");
-  const inPlace = args.options.has("in-place");
-  if (typeof out === "string" && path.resolve(out) === path.resolve(input) && !inPlace) {
-    throw new UsageError("--out trùng với tệp vào; IN không bao giờ bị sửa (dùng --in-place nếu thật sự muốn ghi đè, sẽ có bản sao .bak)");
+  if (args.command === null) {
+    process.stdout.write(HELP);
+    return 2;
   }
-  const report = args.options.get("report");
-  const { definitions, profile } = await catalogue(args.options);
-
-  if (!existsSync(input)) throw new UsageError(`không tìm thấy tệp ${input}`);
-  const bytes = new Uint8Array(await fs.readFile(input));
-  const reason = unusableReason(bytes);
-  if (reason) throw new UsageError(`${input}: ${reason}`);
-  let workbook;
-  try {
-    workbook = await loadWorkbook(bytes);
-  } catch (e) {
-    throw new UsageError(`${input}: không đọc được tệp .xlsx (${(e as Error).message.split("\n")[0]})`);
-  }
-
-  const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: new Date(), version: VERSION });
-  if (args.command === "recalc" && typeof out === "string") {
-    applyPlan(workbook, analysis.plan);
-    const data = await saveWorkbook(workbook);
-    if (inPlace && path.resolve(out) === path.resolve(input)) await fs.copyFile(input, input.replace(/(\.xlsx)?$/i, ".bak.xlsx"));
-    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await writeAtomically(out, data);
-  }
-  if (typeof report === "string") {
-    const json = reportJson(analysis, { version: VERSION, definitions: definitionsLabel(definitions), input: path.basename(input) });
-    await fs.mkdir(path.dirname(path.resolve(report)), { recursive: true });
-    await writeAtomically(report, JSON.stringify(json, null, 2) + "\n");
-  }
-  process.stdout.write(summaryText(analysis) + "\n");
-  if (typeof out === "string") process.stdout.write(`\nĐã ghi ${out}${typeof report === "string" ? ` và ${report}` : ""}.\n`);
-  return analysis.counts.error > 0 ? 1 : 0;
+  const command = COMMANDS[args.command];
+  if (!command) throw new UsageError(`lệnh không biết: ${args.command} (dùng recalc, validate, consolidate hoặc template; xem --help)`);
+  return command(args);
 }
 
 run(process.argv.slice(2)).then(

@@ -3,6 +3,23 @@ import { formatNumber, formatPercent } from "../core/findings/format";
 import type { IndicatorResult } from "../core/model";
 import { STATUS_LABELS } from "../core/plan/summary";
 
+export function indicatorsJson(indicators: readonly IndicatorResult[]) {
+  return indicators.map((i) => ({
+    id: i.id,
+    name: i.name,
+    unit: i.unit,
+    actual: i.actual,
+    numerator: i.numerator,
+    denominator: i.denominator,
+    baseline: i.baseline,
+    target: i.target,
+    achievement: i.achievement,
+    status: i.status,
+    change: i.change,
+    ...(i.belowTarget ? { belowTarget: i.belowTarget.map((u) => ({ unit: u.unit, actual: u.actual, numerator: u.numerator, denominator: u.denominator })) } : {}),
+  }));
+}
+
 export function reportJson(analysis: Pick<Analysis, "findings" | "indicators" | "counts">, meta: { version: string; definitions: string; input: string }) {
   return {
     version: meta.version,
@@ -10,20 +27,7 @@ export function reportJson(analysis: Pick<Analysis, "findings" | "indicators" | 
     input: meta.input,
     counts: analysis.counts,
     findings: analysis.findings.map(({ severity, code, sheet, cell, message }) => ({ severity, code, sheet, cell, message })),
-    indicators: analysis.indicators.map((i) => ({
-      id: i.id,
-      name: i.name,
-      unit: i.unit,
-      actual: i.actual,
-      numerator: i.numerator,
-      denominator: i.denominator,
-      baseline: i.baseline,
-      target: i.target,
-      achievement: i.achievement,
-      status: i.status,
-      change: i.change,
-      ...(i.belowTarget ? { belowTarget: i.belowTarget.map((u) => ({ unit: u.unit, actual: u.actual, numerator: u.numerator, denominator: u.denominator })) } : {}),
-    })),
+    indicators: indicatorsJson(analysis.indicators),
   };
 }
 

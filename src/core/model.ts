@@ -135,7 +135,13 @@ export interface CellStyle {
   vAlign?: "top" | "middle" | "bottom";
   border?: boolean;
   numberFormat?: string;
+  locked?: boolean;
 }
+
+export type ValidationRule =
+  | { kind: "wholeNumber"; min: number; message: string }
+  | { kind: "decimal"; min: number; message: string }
+  | { kind: "list"; source: string; strict: boolean; message: string };
 
 export interface ConditionalRule {
   /** Formula (without "=") relative to the range's top-left cell, e.g. `$H6="Đạt"`. */
@@ -161,6 +167,10 @@ export type PlanOp =
       printTitleRows?: string;
     }
   | { op: "freezeRows"; sheet: string; rows: number }
+  /** Excel data validation on input cells; `warning` lets a person keep a value off the list (open lists). */
+  | { op: "dataValidation"; sheet: string; range: string; rule: ValidationRule }
+  /** Protects the sheet without a password: cells styled `locked: false` stay editable. */
+  | { op: "protectSheet"; sheet: string }
   | { op: "sheetVisibility"; sheet: string; visibility: SheetVisibility };
 
 export interface Plan {

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, WorkbookHost, WorkbookSnapshot } from "../../core/model";
+import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
 import { toCellValue } from "./cell-values";
 
@@ -84,6 +84,19 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     cell.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.locked !== undefined) cell.protection = { locked: style.locked };
+}
+
+function validation(rule: ValidationRule): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, errorTitle: "Đề án 02", error: rule.message, showInputMessage: false };
+  switch (rule.kind) {
+    case "wholeNumber":
+      return { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [rule.min] };
+    case "decimal":
+      return { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [rule.min] };
+    case "list":
+      return { ...common, type: "list", formulae: [rule.source], errorStyle: rule.strict ? "stop" : "warning" };
+  }
 }
 
 function clearInPlace(ws: ExcelJS.Worksheet): void {
@@ -173,6 +186,16 @@ function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Wo
       return;
     case "sheetVisibility":
       sheet(op.sheet).state = op.visibility;
+      return;
+    case "dataValidation": {
+      const ws = sheet(op.sheet);
+      const b = rangeBounds(op.range);
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) ws.getCell(r, c).dataValidation = validation(op.rule);
+      return;
+    }
+    case "protectSheet":
+      // No password: the protection guards headers and formulas from slips, not from people. ExcelJS sets it before its promise resolves.
+      void sheet(op.sheet).protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
       return;
   }
 }

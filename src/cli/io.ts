@@ -1,0 +1,67 @@
+import { existsSync, promises as fs } from "node:fs";
+import path from "node:path";
+import type ExcelJS from "exceljs";
+import { loadDefinitions, loadProfile } from "../core/definitions/load";
+import type { Definitions, Profile } from "../core/definitions/schema";
+import { loadWorkbook } from "../hosts/xlsx/xlsx-host";
+import { unusableReason } from "./inspect-file";
+
+/** Bad arguments or unusable input: exit 2, one line on stderr, nothing written. */
+export class UsageError extends Error {}
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const DEFAULT_DEFINITIONS = path.join(ROOT, "seeds/de-an-02.definitions.json");
+export const DEFAULT_PROFILE = path.join(ROOT, "seeds/lang-giang.profile.json");
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`không đọc được tệp ${file}`);
+  }
+}
+
+export async function readDefinitions(file: string = DEFAULT_DEFINITIONS): Promise<Definitions> {
+  const defs = loadDefinitions(await readText(file), file);
+  if (!defs.ok) throw new UsageError(defs.errors.join("; "));
+  return defs.value;
+}
+
+export async function readProfile(file: string, defs: Definitions): Promise<Profile> {
+  const profile = loadProfile(await readText(file), file, defs);
+  if (!profile.ok) throw new UsageError(profile.errors.join("; "));
+  return profile.value;
+}
+
+/** Every *.profile.json shipped in seeds/, for matching district workbooks to their district. */
+export async function shippedProfiles(defs: Definitions): Promise<Profile[]> {
+  const dir = path.join(ROOT, "seeds");
+  const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".profile.json")).sort();
+  return Promise.all(files.map((f) => readProfile(path.join(dir, f), defs)));
+}
+
+/** Reads an .xlsx, or says in one Vietnamese line why it cannot be read. */
+export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+  if (!existsSync(file)) throw new UsageError(`không tìm thấy tệp ${file}`);
+  const bytes = new Uint8Array(await fs.readFile(file));
+  const reason = unusableReason(bytes);
+  if (reason) throw new UsageError(`${file}: ${reason}`);
+  try {
+    return await loadWorkbook(bytes);
+  } catch (e) {
+    throw new UsageError(`${file}: không đọc được tệp .xlsx (${(e as Error).message.split("\n")[0]})`);
+  }
+}
+
+/** Writes beside the target and renames, so a crash leaves the old file or the new one, never half of one. */
+export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw e;
+  }
+}
