@@ -2,7 +2,7 @@ import type { Definitions } from "../definitions/schema";
 import type { CompileContext, EvalContext } from "../expr/context";
 import { absoluteRange } from "../expr";
 import type { CellValue } from "../model";
-import { address, cellAt } from "../read/grid";
+import { address, cellAt, columnLetter } from "../read/grid";
 import type { SheetReading } from "../validate/sheet";
 
 export type Readings = Map<string, SheetReading>;
@@ -42,11 +42,14 @@ export function aggregateEvalContext(defs: Definitions, readings: Readings, targ
   };
 }
 
-export function rowEvalContext(defs: Definitions, reading: SheetReading, row: number, target: (id: string) => number | null): EvalContext {
+/** The row a row context reads: a number, or a cursor the caller moves to reuse one context over many rows. */
+export type RowRef = number | { row: number };
+
+export function rowEvalContext(defs: Definitions, reading: SheetReading, at: RowRef, target: (id: string) => number | null): EvalContext {
   return {
     rowValue: (field) => {
       const col = reading.layout.columns.get(field);
-      return col === undefined ? undefined : cellAt(reading.grid, row, col);
+      return col === undefined ? undefined : cellAt(reading.grid, typeof at === "number" ? at : at.row, col);
     },
     choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId ?? reading.def.id, field, value),
     target,
@@ -74,11 +77,16 @@ export function aggregateCompileContext(defs: Definitions, readings: Readings, t
   };
 }
 
+/** Stands for the row number in a formula compiled once for a whole column. */
+export const ROW_MARK = "\u0000";
+export const ROW_PLACEHOLDER = -1;
+
 export function rowCompileContext(defs: Definitions, reading: SheetReading, row: number, target: (id: string) => string | number | null): CompileContext {
   return {
     rowCell: (field) => {
       const col = reading.layout.columns.get(field);
-      return col === undefined ? null : address(row, col);
+      if (col === undefined) return null;
+      return row === ROW_PLACEHOLDER ? `${columnLetter(col)}${ROW_MARK}` : address(row, col);
     },
     choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId ?? reading.def.id, field, value),
     target,

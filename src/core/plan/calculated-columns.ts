@@ -2,7 +2,7 @@ import type { CalculatedDef, Definitions } from "../definitions/schema";
 import { compile, evaluate } from "../expr";
 import type { PlanOp, PlanValue } from "../model";
 import { address, cellAt, columnCount, columnLetter, mergeAt } from "../read/grid";
-import { type Readings, rowCompileContext, rowEvalContext } from "../engine/contexts";
+import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../engine/contexts";
 import { parsed } from "../engine/indicators";
 import type { SheetReading } from "../validate/sheet";
 
@@ -86,15 +86,18 @@ export function calculatedColumnOps(
       if (layout.headerBottom > layout.headerTop && !mergeAt(grid, layout.headerTop, col)) ops.push({ op: "merge", sheet, range: headerRange });
       ops.push({ op: "style", sheet, range: headerRange, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: true } });
 
+      // Compiled once with a row placeholder: every data row's formula is the same but for its row number.
+      const template = compile(ast, rowCompileContext(defs, reading, ROW_PLACEHOLDER, targetRef));
+      const cursor = { row: layout.firstDataRow };
+      const ctx = rowEvalContext(defs, reading, cursor, target);
       const cells: PlanValue[][] = [];
       for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
         if (!dataRows.has(row)) {
           cells.push([{ kind: "empty" }]);
           continue;
         }
-        const formula = compile(ast, rowCompileContext(defs, reading, row, targetRef));
-        const result = evaluate(ast, rowEvalContext(defs, reading, row, target));
-        cells.push([{ kind: "formula", formula, result: result ?? "" }]);
+        cursor.row = row;
+        cells.push([{ kind: "formula", formula: template.replaceAll(ROW_MARK, String(row + 1)), result: evaluate(ast, ctx) ?? "" }]);
       }
       ops.push({ op: "setCells", sheet, anchor: address(layout.firstDataRow, col), cells });
       const dataRange = `${letter}${layout.firstDataRow + 1}:${letter}${layout.lastDataRow + 1}`;

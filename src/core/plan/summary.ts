@@ -1,8 +1,8 @@
 import type { Definitions, Profile } from "../definitions/schema";
 import { compile, quoteSheetName } from "../expr";
 import type { IndicatorResult, IndicatorStatus, PlanOp, PlanValue } from "../model";
-import { absoluteAddress, address, columnLetter } from "../read/grid";
-import { aggregateCompileContext, columnRange, type Readings } from "../engine/contexts";
+import { absoluteAddress, columnLetter } from "../read/grid";
+import { aggregateCompileContext, type Readings } from "../engine/contexts";
 import { indicatorAst, parsed } from "../engine/indicators";
 import type { TargetsReading } from "../engine/targets";
 import { splitDivision } from "../expr/inspect";
@@ -19,6 +19,8 @@ export const STATUS_LABELS: Record<IndicatorStatus, string> = {
 export const SUMMARY_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Trước Đề án", "Thực hiện", "Mục tiêu", "Tỷ lệ đạt", "Đánh giá", "Tăng/giảm so với trước Đề án"];
 export const HEADER_ROW = 5;
 export const FIRST_INDICATOR_ROW = 6;
+/** A printed summary lists the worst units; the report keeps them all. */
+export const BELOW_TARGET_LISTED = 20;
 
 export interface RunInfo {
   now: Date;
@@ -184,8 +186,9 @@ function belowTargetBlock(ops: PlanOp[], input: SummaryInput, startRow: number):
     const parts = splitDivision(parsed(calc.expr, "row"));
     const targetRow = FIRST_INDICATOR_ROW + i;
     const blockTop = row;
-    for (const unit of result.belowTarget) {
-      const record = reading.rows.find((r) => (r.unit?.name ?? r.keyText) === unit.unit)!;
+    const records = new Map(reading.rows.map((r) => [r.unit?.name ?? r.keyText, r]));
+    for (const unit of result.belowTarget.slice(0, BELOW_TARGET_LISTED)) {
+      const record = records.get(unit.unit)!;
       const ref = (col: number) => `${quoteSheetName(reading.grid.name)}!${absoluteAddress(record.row, col)}`;
       const numCol = parts && parts.numerator.type === "field" ? reading.layout.columns.get(parts.numerator.name) : undefined;
       const denCol = parts && parts.denominator.type === "field" ? reading.layout.columns.get(parts.denominator.name) : undefined;
@@ -207,7 +210,11 @@ function belowTargetBlock(ops: PlanOp[], input: SummaryInput, startRow: number):
     }
     ops.push({ op: "style", sheet, range: `B${blockTop}:G${row - 1}`, style: { border: true } });
     ops.push({ op: "style", sheet, range: `E${blockTop}:G${row - 1}`, style: { numberFormat: PERCENT_FORMAT } });
-    void columnRange;
+    const rest = result.belowTarget.length - BELOW_TARGET_LISTED;
+    if (rest > 0) {
+      put(`B${row}`, [[text(`… và ${rest} đơn vị khác (xem cột “${calc.header}” ở sheet “${reading.grid.name}”)`)]]);
+      row++;
+    }
   });
   if (!any) {
     put(`A${row}`, [[text("Không có chỉ tiêu theo đơn vị nào có mục tiêu để so sánh.")]]);
@@ -232,5 +239,4 @@ function infoBlock(ops: PlanOp[], input: SummaryInput, startRow: number): void {
   ops.push({ op: "style", sheet, range: `A${startRow}`, style: { bold: true } });
   ops.push({ op: "setCells", sheet, anchor: `B${startRow + 1}`, cells: rows.map(([label, value]) => [text(label), value]) });
   ops.push({ op: "style", sheet, range: `B${startRow + 1}:C${startRow + rows.length}`, style: { border: true } });
-  void address;
 }

@@ -2,7 +2,21 @@
  * Matching keys for headers, sheet names and unit names: case, diacritics (đ too, which NFD does
  * not decompose), Unicode normal forms, line breaks, repeated spaces and punctuation do not matter.
  */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
 export function matchKey(text: string): string {
+  let key = cache.get(text);
+  if (key === undefined) {
+    // Unit names recur across sheets and rows: normalising each spelling once keeps reading linear and cheap.
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    key = computeMatchKey(text);
+    cache.set(text, key);
+  }
+  return key;
+}
+
+function computeMatchKey(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

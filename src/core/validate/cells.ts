@@ -1,77 +1,74 @@
 import type { ColumnDef } from "../definitions/schema";
-import { finding } from "../findings/findings";
-import { type CellValue, type Finding, isErrorValue } from "../model";
+import { type CellValue, type FindingCode, type FindingParams, isErrorValue } from "../model";
 import { cellText, parseCellNumber } from "../read/cell-number";
 import { closest, matchKey } from "../text/normalize";
+
+export interface CellProblem {
+  code: FindingCode;
+  params: FindingParams;
+}
 
 export interface CellCheck {
   /** The number the staff meant, or null when the cell is blank or unusable. */
   number: number | null;
   /** The canonical choice, or null. */
   choice: string | null;
-  findings: Finding[];
+  /** What is wrong with the cell; the caller locates it, so a clean cell costs no allocation. */
+  problems: readonly CellProblem[];
 }
 
-export interface CellPlace {
-  sheet: string;
-  cell: string;
-  unit: string;
-}
+const NONE: readonly CellProblem[] = Object.freeze([]);
 
 /** A choice counts when it equals the value or an alias case-insensitively, exactly as Excel's COUNTIF matches it. */
 export function matchChoice(column: ColumnDef, raw: CellValue): string | null {
   if (typeof raw !== "string") return null;
   const lower = raw.toLowerCase();
   for (const choice of column.choices ?? []) {
-    if ([choice.value, ...choice.aliases].some((s) => s.toLowerCase() === lower)) return choice.value;
+    if (choice.value.toLowerCase() === lower || choice.aliases.some((s) => s.toLowerCase() === lower)) return choice.value;
   }
   return null;
 }
 
-export function checkCell(column: ColumnDef, raw: CellValue, place: CellPlace): CellCheck {
-  const at = (code: Parameters<typeof finding>[0], params: Record<string, string | number>) =>
-    finding(code, place.sheet, place.cell, { column: column.header, unit: place.unit, ...params });
-  const result: CellCheck = { number: null, choice: null, findings: [] };
-  if (isErrorValue(raw)) {
-    result.findings.push(at("formula-error", { value: raw.error }));
-    return result;
-  }
-  const blank = raw === null || (typeof raw === "string" && raw.trim() === "");
-  if (blank) {
-    if (column.required) result.findings.push(at("blank-required", {}));
-    return result;
+function invalidChoice(column: ColumnDef, raw: CellValue): CellProblem {
+  const text = cellText(raw);
+  const choices = (column.choices ?? []).map((c) => c.value);
+  const sameKey = choices.find((c) => matchKey(c) === matchKey(text));
+  const suggestion = sameKey ?? closest(text, choices);
+  const hint = sameKey && text.trim().toLowerCase() === sameKey.toLowerCase() ? "spaces" : suggestion ? "suggestion" : "";
+  return { code: "invalid-choice", params: { value: text, choices: choices.join("; "), hint, ...(suggestion ? { suggestion } : {}) } };
+}
+
+export function checkCell(column: ColumnDef, raw: CellValue): CellCheck {
+  if (isErrorValue(raw)) return { number: null, choice: null, problems: [{ code: "formula-error", params: { value: raw.error } }] };
+  if (raw === null || (typeof raw === "string" && raw.trim() === "")) {
+    return { number: null, choice: null, problems: column.required ? [{ code: "blank-required", params: {} }] : NONE };
   }
   if (column.type === "choice") {
-    result.choice = matchChoice(column, raw);
-    if (result.choice === null) {
-      const text = cellText(raw);
-      const choices = (column.choices ?? []).map((c) => c.value);
-      const sameKey = choices.find((c) => matchKey(c) === matchKey(text));
-      const suggestion = sameKey ?? closest(text, choices);
-      const hint = sameKey && text.trim().toLowerCase() === sameKey.toLowerCase() ? "spaces" : suggestion ? "suggestion" : "";
-      result.findings.push(at("invalid-choice", { value: text, choices: choices.join("; "), hint, ...(suggestion ? { suggestion } : {}) }));
-    }
-    return result;
+    const choice = matchChoice(column, raw);
+    return { number: null, choice, problems: choice === null ? [invalidChoice(column, raw)] : NONE };
   }
-  if (column.type !== "integer" && column.type !== "number") return result;
+  if (column.type !== "integer" && column.type !== "number") return { number: null, choice: null, problems: NONE };
 
   const parsed = parseCellNumber(raw);
   switch (parsed.kind) {
     case "blank":
     case "error":
-      return result;
+      return { number: null, choice: null, problems: NONE };
     case "fraction":
-      result.findings.push(at("not-a-number", { value: parsed.text, hint: "fraction" }));
-      return result;
+      return { number: null, choice: null, problems: [{ code: "not-a-number", params: { value: parsed.text, hint: "fraction" } }] };
     case "invalid":
-      result.findings.push(at("not-a-number", { value: parsed.text, ...(raw instanceof Date ? { hint: "date" } : {}) }));
-      return result;
+      return { number: null, choice: null, problems: [{ code: "not-a-number", params: { value: parsed.text, ...(raw instanceof Date ? { hint: "date" } : {}) } }] };
     case "number":
       break;
   }
-  result.number = parsed.value;
-  if (parsed.fromText) result.findings.push(at("number-as-text", { value: cellText(raw), parsed: parsed.value }));
-  if (column.type === "integer" && !Number.isInteger(parsed.value)) result.findings.push(at("not-integer", { value: parsed.value }));
-  if (column.min !== undefined && parsed.value < column.min) result.findings.push(at("negative-value", { value: parsed.value, min: column.min }));
-  return result;
+  const value = parsed.value;
+  const fromText = parsed.fromText;
+  const fractional = column.type === "integer" && !Number.isInteger(value);
+  const belowMin = column.min !== undefined && value < column.min;
+  if (!fromText && !fractional && !belowMin) return { number: value, choice: null, problems: NONE };
+  const problems: CellProblem[] = [];
+  if (fromText) problems.push({ code: "number-as-text", params: { value: cellText(raw), parsed: value } });
+  if (fractional) problems.push({ code: "not-integer", params: { value } });
+  if (belowMin) problems.push({ code: "negative-value", params: { value, min: column.min! } });
+  return { number: value, choice: null, problems };
 }

@@ -68,8 +68,8 @@ export function validateSheet(
     for (const column of def.columns) {
       const col = layout.columns.get(column.field);
       if (col === undefined || column.type === "unit") continue;
-      const check = checkCell(column, cellAt(grid, row, col), { sheet, cell: address(row, col), unit: keyText || `dòng ${row + 1}` });
-      findings.push(...check.findings);
+      const check = checkCell(column, cellAt(grid, row, col));
+      for (const p of check.problems) findings.push(finding(p.code, sheet, address(row, col), { column: column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
       record.numbers.set(column.field, check.number);
       record.choices.set(column.field, check.choice);
     }

@@ -1,0 +1,110 @@
+/**
+ * npm run bench — prints the figures of issue 6 with pass/fail against their targets:
+ * engine time by size and its growth, the command line against ExcelJS's own load and save,
+ * peak memory, and the bundles' gzipped sizes when dist/ has been built.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { bundledCatalogue } from "../src/core/definitions/bundled";
+import { analyse } from "../src/core/engine/analyse";
+import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../src/hosts/xlsx/xlsx-host";
+import { benchProfile, benchWorkbook } from "./generate";
+
+const SIZES = [1_000, 10_000, 100_000];
+const COMMUNES = 230;
+const ROOT = path.resolve(__dirname, "..");
+const { definitions } = bundledCatalogue();
+const profile = benchProfile(COMMUNES);
+const dir = mkdtempSync(path.join(tmpdir(), "de-an-02-bench-"));
+
+function ms(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function best(runs: number, f: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    f();
+    min = Math.min(min, ms(start));
+  }
+  return min;
+}
+
+async function bestAsync(runs: number, f: () => Promise<void>): Promise<number> {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await f();
+    min = Math.min(min, ms(start));
+  }
+  return min;
+}
+
+const verdict = (ok: boolean) => (ok ? "ĐẠT / pass" : "CHƯA ĐẠT / fail");
+const fmt = (n: number, d = 0) => n.toFixed(d);
+
+async function main(): Promise<void> {
+  const lines: string[] = [];
+  const out = (s = "") => {
+    lines.push(s);
+    process.stdout.write(s + "\n");
+  };
+  out(`Đề án 02 — benchmark (${new Date().toISOString()}, Node ${process.version}, ${COMMUNES} xã cho S4–S6)`);
+  out();
+  out("| S1 rows | engine ms (read, validate, compute, plan) | growth | ExcelJS load+save ms | CLI recalc ms | ratio | peak RSS MB |");
+  out("|---:|---:|---:|---:|---:|---:|---:|");
+  const engineTimes: number[] = [];
+  const ratios: number[] = [];
+  let peak = 0;
+  for (const size of SIZES) {
+    const file = path.join(dir, `s1-${size}.xlsx`);
+    writeFileSync(file, await saveWorkbook(benchWorkbook(size, profile)));
+    const bytes = readFileSync(file);
+    const runs = size >= 100_000 ? 1 : 3;
+    const snapshot = snapshotOf(await loadWorkbook(bytes));
+    const engine = best(runs, () => void analyse(snapshot, definitions, profile, { now: new Date(), version: "bench" }));
+    const floor = await bestAsync(runs, async () => void (await saveWorkbook(await loadWorkbook(bytes))));
+    const whole = await bestAsync(runs, async () => {
+      const wb = await loadWorkbook(bytes);
+      const analysis = analyse(snapshotOf(wb), definitions, profile, { now: new Date(), version: "bench" });
+      applyPlan(wb, analysis.plan);
+      await saveWorkbook(wb);
+    });
+    const peakRss = (mode: string) => {
+      const child = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(__dirname, "recalc-child.ts"), file, path.join(dir, `out-${size}.xlsx`), String(COMMUNES), mode], { encoding: "utf8" });
+      return Number(JSON.parse(child.stdout.trim().split("\n").pop() || "{}").maxRssMb ?? NaN);
+    };
+    const rss = peakRss("recalc");
+    const floorRss = peakRss("floor");
+    peak = size === SIZES[SIZES.length - 1] ? rss : peak;
+    const growth = engineTimes.length ? engine / engineTimes[engineTimes.length - 1] : NaN;
+    engineTimes.push(engine);
+    ratios.push(whole / floor);
+    out(`| ${size.toLocaleString("en")} | ${fmt(engine, 1)} | ${Number.isNaN(growth) ? "–" : fmt(growth, 1) + "×"} | ${fmt(floor)} | ${fmt(whole)} | ${fmt(whole / floor, 2)} | ${fmt(rss)} (ExcelJS alone ${fmt(floorRss)}) |`);
+  }
+  out();
+  const engine10k = engineTimes[1];
+  const growths = engineTimes.slice(1).map((t, i) => t / engineTimes[i]);
+  out(`- engine on 10 000 rows: ${fmt(engine10k, 1)} ms (target < 300 ms): ${verdict(engine10k < 300)}`);
+  out(`- growth per tenfold step: ${growths.map((g) => fmt(g, 1) + "×").join(", ")} (target ≤ 12×): ${verdict(growths.every((g) => g <= 12))}`);
+  out(`- command line / ExcelJS load+save: ${ratios.map((r) => fmt(r, 2)).join(", ")} (target ≤ 1.3): ${verdict(ratios.every((r) => r <= 1.3))}`);
+  out(`- peak memory on ${SIZES[SIZES.length - 1].toLocaleString("en")} rows: ${fmt(peak)} MB (target < 1024 MB): ${verdict(peak < 1024)}`);
+
+  const dist = path.join(ROOT, "dist");
+  if (existsSync(dist)) {
+    const gz = (prefix: string) => readdirSync(dist).filter((f) => f.startsWith(prefix) && f.endsWith(".js")).reduce((n, f) => n + gzipSync(readFileSync(path.join(dist, f))).length, 0) / 1024;
+    const commands = gz("commands");
+    const taskpane = gz("taskpane");
+    out(`- function-file bundle: ${fmt(commands, 1)} KB gzipped (target < 30 KB): ${verdict(commands > 0 && commands < 30)}`);
+    out(`- task pane bundle: ${fmt(taskpane, 1)} KB gzipped (target < 300 KB): ${verdict(taskpane > 0 && taskpane < 300)}`);
+  } else {
+    out("- bundles: dist/ chưa có — chạy `npm run build` trước để đo kích thước gói.");
+  }
+  writeFileSync(path.join(dir, "bench.md"), lines.join("\n") + "\n");
+}
+
+void main();
