@@ -17,3 +17,41 @@ export function unusableReason(bytes: Uint8Array): string | null {
   if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return "đây là tệp OpenDocument (.ods); hãy mở và lưu thành .xlsx";
   return null;
 }
+
+const MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
+const MAX_ENTRIES = 20_000;
+
+/** What a zip's central directory says it will inflate to, read before anything is inflated. */
+export function zipClaims(bytes: Uint8Array): { entries: number; uncompressed: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const from = Math.max(0, bytes.length - 22 - 65_535);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  let uncompressed = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    // 0xFFFFFFFF defers to a ZIP64 record: at least 4 GB claimed, far past any district workbook.
+    uncompressed += size === 0xffffffff ? 2 ** 32 : size;
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return { entries, uncompressed };
+}
+
+/** A zip that claims to inflate past what any workbook needs is refused before it can exhaust memory. */
+export function oversizeReason(bytes: Uint8Array): string | null {
+  const claims = zipClaims(bytes);
+  if (claims === null) return "tệp nén bị hỏng hoặc bị cắt cụt (không đọc được mục lục); hãy lấy lại bản gốc";
+  if (claims.entries > MAX_ENTRIES || claims.uncompressed > MAX_UNCOMPRESSED) {
+    return `tệp khai báo giải nén ra ${(claims.uncompressed / 2 ** 30).toFixed(1)} GB trong ${claims.entries} mục — quá lớn cho một workbook, có thể hỏng hoặc độc hại`;
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import { loadDefinitions, loadProfile } from "../core/definitions/load";
 import type { Definitions, Profile } from "../core/definitions/schema";
 import { loadWorkbook } from "../hosts/xlsx/xlsx-host";
-import { unusableReason } from "./inspect-file";
+import { oversizeReason, unusableReason } from "./inspect-file";
 
 /** Bad arguments or unusable input: exit 2, one line on stderr, nothing written. */
 export class UsageError extends Error {}
@@ -44,7 +44,7 @@ export async function shippedProfiles(defs: Definitions): Promise<Profile[]> {
 export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(file)) throw new UsageError(`không tìm thấy tệp ${file}`);
   const bytes = new Uint8Array(await fs.readFile(file));
-  const reason = unusableReason(bytes);
+  const reason = unusableReason(bytes) ?? oversizeReason(bytes);
   if (reason) throw new UsageError(`${file}: ${reason}`);
   try {
     return await loadWorkbook(bytes);

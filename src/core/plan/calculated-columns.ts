@@ -64,6 +64,16 @@ function totalsValue(defs: Definitions, reading: SheetReading, calc: CalculatedD
   return { formula, result };
 }
 
+export function consecutiveRuns(rows: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === row - 1) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
 export function calculatedColumnOps(
   defs: Definitions,
   readings: Readings,
@@ -76,7 +86,6 @@ export function calculatedColumnOps(
     const { grid, layout } = reading;
     const sheet = grid.name;
     const places = calculatedColumnPlaces(reading);
-    const dataRows = new Set(layout.dataRows);
     for (const calc of reading.def.calculated) {
       const col = places.get(calc.id)!;
       const letter = columnLetter(col);
@@ -90,18 +99,20 @@ export function calculatedColumnOps(
       const template = compile(ast, rowCompileContext(defs, reading, ROW_PLACEHOLDER, targetRef));
       const cursor = { row: layout.firstDataRow };
       const ctx = rowEvalContext(defs, reading, cursor, target);
-      const cells: PlanValue[][] = [];
-      for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
-        if (!dataRows.has(row)) {
-          cells.push([{ kind: "empty" }]);
-          continue;
-        }
-        cursor.row = row;
-        cells.push([{ kind: "formula", formula: template.replaceAll(ROW_MARK, String(row + 1)), result: evaluate(ast, ctx) ?? "" }]);
+      // One write per run of consecutive data rows, so a stray cell far down adds one cell, not a million blanks.
+      for (const run of consecutiveRuns(layout.dataRows)) {
+        const cells: PlanValue[][] = run.map((row) => {
+          cursor.row = row;
+          return [{ kind: "formula", formula: template.replaceAll(ROW_MARK, String(row + 1)), result: evaluate(ast, ctx) ?? "" }];
+        });
+        ops.push({ op: "setCells", sheet, anchor: address(run[0], col), cells });
+        ops.push({ op: "style", sheet, range: `${letter}${run[0] + 1}:${letter}${run[run.length - 1] + 1}`, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0", border: true } });
       }
-      ops.push({ op: "setCells", sheet, anchor: address(layout.firstDataRow, col), cells });
-      const dataRange = `${letter}${layout.firstDataRow + 1}:${letter}${layout.lastDataRow + 1}`;
-      ops.push({ op: "style", sheet, range: dataRange, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0", border: true } });
+      // A row that was data on an earlier run and is blank now loses the formula written for it then.
+      const dataRows = new Set(layout.dataRows);
+      for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
+        if (!dataRows.has(row) && (cellAt(grid, row, col) !== null || grid.formulas?.[row]?.[col])) ops.push({ op: "setCells", sheet, anchor: address(row, col), cells: [[{ kind: "empty" }]] });
+      }
 
       if (layout.totalsRow !== null) {
         const totals = totalsValue(defs, reading, calc, target, targetRef);
