@@ -1,5 +1,5 @@
 import type { Definitions, Profile } from "../definitions/schema";
-import { compile, quoteSheetName } from "../expr";
+import { type Ast, type CompileContext, compile, quoteSheetName, referencedSheets } from "../expr";
 import type { IndicatorResult, IndicatorStatus, PlanOp, PlanValue } from "../model";
 import { absoluteAddress, columnLetter } from "../read/grid";
 import { aggregateCompileContext, type Readings } from "../engine/contexts";
@@ -95,7 +95,8 @@ export function summaryOps(input: SummaryInput): PlanOp[] {
     const result = indicators[i];
     const figures = targets.figures.get(def.id)!;
     const asts = indicatorAst(def);
-    const actual = result.actual === null && result.status === "no_data" && !canCompile(asts.actual, ctx) ? { kind: "empty" as const } : formula(actualFormula(asts.actual, ctx), result.actual);
+    const actualText = actualFormula(asts.actual, ctx);
+    const actual: PlanValue = actualText === null ? { kind: "empty" } : formula(actualText, result.actual);
     put(`A${row}`, [
       [
         text(def.id),
@@ -145,20 +146,17 @@ export function summaryOps(input: SummaryInput): PlanOp[] {
   return ops;
 }
 
-function canCompile(ast: ReturnType<typeof parsed>, ctx: ReturnType<typeof aggregateCompileContext>): boolean {
-  return compile(ast, ctx) !== '""';
-}
-
-/** No rows in a sheet is no data, never zero, in Excel as in the report. */
-function actualFormula(ast: ReturnType<typeof parsed>, ctx: ReturnType<typeof aggregateCompileContext>): string {
+/** The actual's formula; no rows in a sheet is no data, never zero, in Excel as in the report. Null when a sheet or column is missing. */
+function actualFormula(ast: Ast, ctx: CompileContext): string | null {
   const body = compile(ast, ctx);
-  const sheets = [...new Set(referencedSheetIds(ast))];
-  const guards = sheets.map((id) => ctx.keyRange!(id)).filter((r): r is string => r !== null).map((r) => `COUNTA(${r})=0`);
+  if (body === '""') return null;
+  const guards = referencedSheets(ast)
+    .map((id) => ctx.keyRange!(id))
+    .filter((r): r is string => r !== null)
+    .map((r) => `COUNTA(${r})=0`);
   if (guards.length === 0) return body;
   return `IF(${guards.length === 1 ? guards[0] : `OR(${guards.join(",")})`},"",${body})`;
 }
-
-import { referencedSheets as referencedSheetIds } from "../expr";
 
 function belowTargetBlock(ops: PlanOp[], input: SummaryInput, startRow: number): number {
   const { sheet, defs, readings, indicators } = input;
