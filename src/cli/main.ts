@@ -5,6 +5,7 @@ import { provincePlan } from "../core/consolidate/province-plan";
 import { type District, isReadable, provinceIndicators } from "../core/consolidate/province";
 import { matchProfile } from "../core/consolidate/match-profile";
 import { analyse, definitionsLabel } from "../core/engine/analyse";
+import { convertEncodingPlan } from "../core/engine/convert-encoding";
 import { templatePlan } from "../core/template/template-plan";
 import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
@@ -19,6 +20,7 @@ Cách dùng:
   npm run --silent cli -- validate IN.xlsx [--report REPORT.json] [--profile P.json]
   npm run --silent cli -- consolidate D1.xlsx D2.xlsx … --out TINH.xlsx [--report REPORT.json] [--profiles P1.json,P2.json]
   npm run --silent cli -- template --out MAU.xlsx [--profile P.json]
+  npm run --silent cli -- convert-encoding IN.xlsx --out OUT.xlsx
 
 Lệnh:
   recalc       Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa).
@@ -26,6 +28,8 @@ Lệnh:
   consolidate  Tổng hợp workbook của nhiều huyện thành một bảng toàn tỉnh (mỗi huyện một cột,
                toàn tỉnh tính lại từ tử số và mẫu số). Huyện nào không đọc được thì ghi lý do.
   template     Ghi workbook mẫu trống theo bố cục chuẩn, có sẵn tên xã và danh sách chọn.
+  convert-encoding  Chuyển các ô gõ bằng bảng mã cũ TCVN3 (.VnTime) hoặc VNI sang Unicode
+               (và phông Unicode), không đụng ô nào khác.
 
 Tùy chọn:
   --out FILE.xlsx        Tệp kết quả (bắt buộc với recalc, consolidate, template; không được trùng IN
@@ -141,7 +145,28 @@ async function template(args: CliArgs): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: CliArgs) => Promise<number>> = { recalc: recalcOrValidate, validate: recalcOrValidate, consolidate, template };
+async function convertEncoding(args: CliArgs): Promise<number> {
+  const input = args.positional[0];
+  if (!input) throw new UsageError("thiếu tệp IN.xlsx");
+  const out = requireOut(args, "convert-encoding");
+  if (path.resolve(out) === path.resolve(input)) throw new UsageError("--out trùng với tệp vào; IN không bao giờ bị sửa");
+  const workbook = await readWorkbookFile(input);
+  const { ops, converted } = convertEncodingPlan(snapshotOf(workbook));
+  applyPlan(workbook, { ops });
+  await writeAtomically(out, await saveWorkbook(workbook));
+  if (converted.length === 0) process.stdout.write("Không có sheet nào gõ bằng bảng mã cũ (TCVN3, VNI); tệp được chép nguyên.\n");
+  for (const c of converted) process.stdout.write(`Sheet “${c.sheet}”: đã chuyển ${c.cells} ô từ ${c.encoding === "tcvn3" ? "TCVN3 (.VnTime)" : "VNI"} sang Unicode.\n`);
+  process.stdout.write(`Đã ghi ${out}.\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: CliArgs) => Promise<number>> = {
+  recalc: recalcOrValidate,
+  validate: recalcOrValidate,
+  consolidate,
+  template,
+  "convert-encoding": convertEncoding,
+};
 
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -155,7 +180,7 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const command = COMMANDS[args.command];
-  if (!command) throw new UsageError(`lệnh không biết: ${args.command} (dùng recalc, validate, consolidate hoặc template; xem --help)`);
+  if (!command) throw new UsageError(`lệnh không biết: ${args.command} (dùng recalc, validate, consolidate, template hoặc convert-encoding; xem --help)`);
   return command(args);
 }
 

@@ -32,6 +32,8 @@ export interface SheetGrid {
   formulas?: (string | null)[][];
   merges: CellRange[];
   visibility?: SheetVisibility;
+  /** Set on a sheet typed in a legacy 8-bit Vietnamese encoding, whose texts the engine has decoded. */
+  legacy?: { encoding: "tcvn3" | "vni"; decodedName: string };
 }
 
 export interface WorkbookSnapshot {
@@ -136,6 +138,7 @@ export interface CellStyle {
   border?: boolean;
   numberFormat?: string;
   locked?: boolean;
+  fontName?: string;
 }
 
 export type ValidationRule =

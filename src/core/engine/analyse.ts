@@ -4,6 +4,7 @@ import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model"
 import { calculatedColumnOps } from "../plan/calculated-columns";
 import { summaryOps, summaryTargetRef } from "../plan/summary";
 import { computeIndicators } from "./indicators";
+import { decodeLegacySheets } from "./legacy-view";
 import { MARKER_SHEET, markerRows, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
 import { readWorkbook } from "./read-workbook";
 import { readTargets } from "./targets";
@@ -27,7 +28,8 @@ export function definitionsLabel(defs: Definitions): string {
   return `${defs.id}@${defs.version}`;
 }
 
-export function analyse(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, options: AnalysisOptions): Analysis {
+export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: Profile, options: AnalysisOptions): Analysis {
+  const { snapshot, legacy } = decodeLegacySheets(workbook);
   const owned = ownedSheets(snapshot);
   const summary = summarySheetName(snapshot, owned);
   const skip = new Set([...owned, summary.name]);
@@ -36,6 +38,7 @@ export function analyse(snapshot: WorkbookSnapshot, defs: Definitions, profile: 
   const target = (id: string) => targets.figures.get(id)?.target.value ?? null;
 
   const findings = [
+    ...[...legacy].map(([sheet, l]) => finding("legacy-encoding", sheet, null, { count: l.cells.length, encoding: l.encoding === "tcvn3" ? "TCVN3 (.VnTime)" : "VNI" })),
     ...readFindings,
     ...targets.findings,
     ...typedRatioFindings(defs, readings, target),

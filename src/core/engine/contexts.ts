@@ -1,4 +1,5 @@
 import type { Definitions } from "../definitions/schema";
+import { encodeLegacy } from "../text/legacy-encoding";
 import type { CompileContext, EvalContext } from "../expr/context";
 import { absoluteRange } from "../expr";
 import type { CellValue } from "../model";
@@ -7,10 +8,16 @@ import type { SheetReading } from "../validate/sheet";
 
 export type Readings = Map<string, SheetReading>;
 
-export function choiceSpellings(defs: Definitions, sheetId: string | null, field: string, value: string): string[] {
+/**
+ * The spellings COUNTIF counts a choice under: its value and aliases, and on a sheet typed in a legacy
+ * encoding the same words in that encoding too, so the workbook's formula counts what the engine reads.
+ */
+export function choiceSpellings(defs: Definitions, sheetId: string | null, field: string, value: string, readings?: Readings): string[] {
   const sheet = defs.sheets.find((s) => s.id === sheetId);
   const choice = sheet?.columns.find((c) => c.field === field)?.choices?.find((c) => c.value === value);
-  const spellings = choice ? [choice.value, ...choice.aliases] : [value];
+  const unicode = choice ? [choice.value, ...choice.aliases] : [value];
+  const legacy = sheetId ? readings?.get(sheetId)?.grid.legacy : undefined;
+  const spellings = legacy ? [...unicode, ...unicode.map((s) => encodeLegacy(s, legacy.encoding))] : unicode;
   const seen = new Set<string>();
   return spellings.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
 }
@@ -72,7 +79,7 @@ export function aggregateCompileContext(defs: Definitions, readings: Readings, t
       const reading = readings.get(sheetId);
       return reading ? columnRange(reading, reading.def.key) : null;
     },
-    choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId, field, value),
+    choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId, field, value, readings),
     target,
   };
 }

@@ -17,8 +17,8 @@ export function findSheet(snapshot: WorkbookSnapshot, name: string, aliases: rea
   const keys = [name, ...aliases].map(matchKey);
   const candidates = snapshot.sheets.filter((s) => !skip.has(s.name) && s.name !== MARKER_SHEET);
   return (
-    candidates.find((s) => keys.includes(matchKey(s.name))) ??
-    candidates.find((s) => keys.some((k) => k.length > 3 && matchKey(s.name).includes(k)))
+    candidates.find((s) => keys.includes(matchKey(s.legacy?.decodedName ?? s.name))) ??
+    candidates.find((s) => keys.some((k) => k.length > 3 && matchKey(s.legacy?.decodedName ?? s.name).includes(k)))
   );
 }
 

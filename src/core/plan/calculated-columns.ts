@@ -7,6 +7,7 @@ import { parsed } from "../engine/indicators";
 import type { SheetReading } from "../validate/sheet";
 
 export const PERCENT_FORMAT = "0.0%";
+export const UNICODE_FONT = "Times New Roman";
 
 /** Our column is one whose data cells hold only formulas or nothing; one with typed values is the staff's. */
 function isOwnColumn(reading: SheetReading, col: number): boolean {
@@ -93,7 +94,9 @@ export function calculatedColumnOps(
       const headerRange = `${letter}${layout.headerTop + 1}:${letter}${layout.headerBottom + 1}`;
       ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[{ kind: "text", text: calc.header }]] });
       if (layout.headerBottom > layout.headerTop && !mergeAt(grid, layout.headerTop, col)) ops.push({ op: "merge", sheet, range: headerRange });
-      ops.push({ op: "style", sheet, range: headerRange, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: true } });
+      // On a sheet set in a .Vn or VNI font, the Unicode header needs a Unicode font to be legible.
+      const font = grid.legacy ? { fontName: UNICODE_FONT } : {};
+      ops.push({ op: "style", sheet, range: headerRange, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: true, ...font } });
 
       // Compiled once with a row placeholder: every data row's formula is the same but for its row number.
       const template = compile(ast, rowCompileContext(defs, reading, ROW_PLACEHOLDER, targetRef));

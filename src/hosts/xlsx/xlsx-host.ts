@@ -61,9 +61,10 @@ function writeValue(cell: ExcelJS.Cell, value: PlanValue): void {
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+  if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined || style.fontName !== undefined) {
     cell.font = {
       ...cell.font,
+      ...(style.fontName !== undefined ? { name: style.fontName } : {}),
       ...(style.bold !== undefined ? { bold: style.bold } : {}),
       ...(style.italic !== undefined ? { italic: style.italic } : {}),
       ...(style.fontSize !== undefined ? { size: style.fontSize } : {}),

@@ -1,0 +1,27 @@
+import type { PlanOp, WorkbookSnapshot } from "../model";
+import { address } from "../read/grid";
+import { UNICODE_FONT } from "../plan/calculated-columns";
+import { decodeLegacySheets } from "./legacy-view";
+
+/**
+ * Rewrites every legacy-encoded text cell in Unicode, in a Unicode font, touching no other cell: formulas keep
+ * their text, and sheet names are kept, since renaming would break references to them.
+ */
+export function convertEncodingPlan(workbook: WorkbookSnapshot): { ops: PlanOp[]; converted: { sheet: string; encoding: string; cells: number }[] } {
+  const { snapshot, legacy } = decodeLegacySheets(workbook);
+  const ops: PlanOp[] = [];
+  const converted: { sheet: string; encoding: string; cells: number }[] = [];
+  for (const grid of snapshot.sheets) {
+    const info = legacy.get(grid.name);
+    if (!info) continue;
+    const formulas = workbook.sheets.find((s) => s.name === grid.name)?.formulas;
+    const cells = info.cells.filter(([row, col]) => !formulas?.[row]?.[col]);
+    for (const [row, col] of cells) {
+      const cell = address(row, col);
+      ops.push({ op: "setCells", sheet: grid.name, anchor: cell, cells: [[{ kind: "text", text: String(grid.values[row][col]) }]] });
+      ops.push({ op: "style", sheet: grid.name, range: cell, style: { fontName: UNICODE_FONT } });
+    }
+    converted.push({ sheet: grid.name, encoding: info.encoding, cells: cells.length });
+  }
+  return { ops, converted };
+}
