@@ -136,7 +136,7 @@ describe("the recalculated sample", () => {
     expect(value("Tổng hợp chỉ tiêu", `E${c5Row}`)).toBeCloseTo(194 / 284, 9);
     // The target is lowered to 60% on the Chỉ tiêu sheet.
     const targets = hf.getSheetId("Chỉ tiêu")!;
-    hf.setCellContents({ sheet: targets, row: 4 + 14, col: 4 }, 0.6);
+    hf.setCellContents({ sheet: targets, row: 7 + 14, col: 4 }, 0.6);
     expect(value("Tổng hợp chỉ tiêu", `F${c5Row}`)).toBe(0.6);
     expect(value("Tổng hợp chỉ tiêu", `H${c5Row}`)).toBe("Vượt mục tiêu");
   });
@@ -153,12 +153,12 @@ describe("a workbook with planted defects", () => {
   it("gives every finding a Vietnamese message that names what to fix", async () => {
     const { workbook } = await buildDefectWorkbook();
     const byCode = Object.fromEntries(run(workbook).findings.map((f) => [f.code, f]));
-    expect(byCode["rule-violation"].message).toBe("Ô D18: “Số trưởng thôn là đảng viên” (15) phải không lớn hơn “Số thôn, tổ dân phố” (10) của Nghĩa Hòa.");
+    expect(byCode["rule-violation"].message).toBe("Ô D25: “Số trưởng thôn là đảng viên” (15) phải không lớn hơn “Số thôn, tổ dân phố” (12) của Tân Thịnh.");
     expect(byCode["not-a-number"].message).toContain("không ghi phân số như “8/8”");
-    expect(byCode["duplicate-unit"].message).toBe("Ô B26: “Tân Dĩnh” đã có ở ô B22. Hãy xóa hoặc gộp dòng trùng.");
-    expect(byCode["missing-column"].message).toBe("Sheet “Cán bộ cơ sở” thiếu cột “Cán bộ chủ chốt trung cấp LLCT trở lên”. Hãy thêm cột có tiêu đề này vào hàng tiêu đề.");
-    expect(byCode["total-mismatch"].message).toBe("Ô C31: dòng tổng ghi 310 nhưng cộng các dòng được 300. Hãy sửa dòng tổng hoặc số liệu các dòng.");
-    expect(byCode["reported-ratio-mismatch"].message).toBe("Ô E29: tỷ lệ nhập tay 90% khác tỷ lệ tính được 45% (lệch quá 0,1 điểm %).");
+    expect(byCode["duplicate-unit"].message).toBe("Ô B27: “Đảng bộ xã Tân Dĩnh” đã có ở ô B23. Hãy xóa hoặc gộp dòng trùng.");
+    expect(byCode["missing-column"].message).toBe("Sheet “Tổ chức đảng” thiếu cột “Số chi bộ sinh hoạt ghép”. Hãy thêm cột có tiêu đề này vào hàng tiêu đề.");
+    expect(byCode["total-mismatch"].message).toBe("Ô C32: dòng tổng ghi 310 nhưng cộng các dòng được 300. Hãy sửa dòng tổng hoặc số liệu các dòng.");
+    expect(byCode["reported-ratio-mismatch"].message).toBe("Ô E24: tỷ lệ nhập tay 90% khác tỷ lệ tính được 41,67% (lệch quá 0,1 điểm %).");
   });
 
   it("still builds the summary, counting the findings on it", async () => {
@@ -171,7 +171,7 @@ describe("a workbook with planted defects", () => {
     const errors = expected.filter((f) => !["unknown-unit", "missing-unit", "cross-sheet-mismatch", "reported-ratio-mismatch", "unknown-column", "number-as-text"].includes(f.code)).length;
     expect(labels["Số lỗi"]).toBe(errors);
     expect(labels["Số lỗi"]).toBe(analysis.counts.error);
-    expect(analysis.indicators.find((i) => i.id === "D5")!.status).toBe("no_data");
+    expect(analysis.indicators.find((i) => i.id === "A4")!.status).toBe("no_data");
   });
 
   it("says which sheet is missing, and what that costs", async () => {
