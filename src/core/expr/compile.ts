@@ -3,13 +3,13 @@ import type { CompileContext } from "./context";
 
 export function columnLetter(index0: number): string {
   let n = index0 + 1;
-  let s = "";
+  let letters = "";
   while (n > 0) {
     const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
+    letters = String.fromCharCode(65 + m) + letters;
     n = Math.floor((n - 1) / 26);
   }
-  return s;
+  return letters;
 }
 
 export function cellAddress(row0: number, col0: number): string {
@@ -30,112 +30,122 @@ export function excelString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** COUNTIF criteria are patterns: wildcards are escaped, and a leading comparison sign is made literal. */
+/** COUNTIF criteria are patterns: wildcards are escaped, and a leading comparison sign is made the text it is. */
 function criterion(value: string): string {
-  const escaped = value.replace(/[~*?]/g, (ch) => `~${ch}`);
-  return excelString(/^[=<>]/.test(escaped) ? `=${escaped}` : escaped);
+  const literal = value.replace(/[~*?]/g, "~$&");
+  return excelString(/^[=<>]/.test(literal) ? `=${literal}` : literal);
 }
 
+/**
+ * JavaScript's shortest round-trip digits, written out without an exponent (1e-7 as 0.0000001): Excel
+ * reads either form, but some other spreadsheet engines reject "1E-07", among them the one the tests use.
+ */
 function numberLiteral(value: number): string {
-  return String(value).replace("e", "E");
+  const text = String(Math.abs(value));
+  const exponent = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  let plain = text;
+  if (exponent) {
+    const digits = exponent[1] + (exponent[2] ?? "");
+    const power = Number(exponent[3]);
+    plain = power < 0 ? `0.${"0".repeat(-power - 1)}${digits}` : digits + "0".repeat(power - digits.length + 1);
+  }
+  return value < 0 ? `(-${plain})` : plain;
 }
-
-class Missing extends Error {}
 
 const PRECEDENCE: Record<BinaryOp, number> = { "+": 1, "-": 1, "*": 2, "/": 2 };
 
-function hasDivisionOrTarget(ast: Ast): boolean {
-  switch (ast.type) {
-    case "binary":
-      return ast.op === "/" || hasDivisionOrTarget(ast.left) || hasDivisionOrTarget(ast.right);
-    case "negate":
-      return hasDivisionOrTarget(ast.operand);
-    case "target":
-      return true;
-    default:
-      return false;
-  }
+class MissingReference extends Error {}
+
+function present<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new MissingReference();
+  return value;
 }
 
-function isAggregate(ast: Ast): boolean {
-  switch (ast.type) {
-    case "binary":
-      return isAggregate(ast.left) || isAggregate(ast.right);
-    case "negate":
-      return isAggregate(ast.operand);
-    case "sum":
-    case "count":
-    case "countif":
-    case "sumif":
-      return true;
-    default:
-      return false;
-  }
+function added(parts: string[]): string {
+  if (parts.length === 0) return "0";
+  return parts.length === 1 ? parts[0] : `(${parts.join("+")})`;
 }
 
-function print(ast: Ast, ctx: CompileContext, rowCells: string[]): string {
-  const range = (ref: ColumnRef) => ctx.columnRange?.(ref.sheet, ref.field) ?? fail();
-  const fail = (): never => {
-    throw new Missing();
-  };
+/** Prints the tree as Excel formula text, collecting the row cells it reads; a missing reference throws MissingReference. */
+function formula(ast: Ast, ctx: CompileContext, rowCells: string[]): string {
+  const range = (ref: ColumnRef) => present(ctx.columnRange?.(ref.sheet, ref.field));
+  const spellings = (ref: ColumnRef, value: string) => ctx.choiceSpellings(ref.sheet, ref.field, value).map(criterion);
   switch (ast.type) {
     case "number":
       return numberLiteral(ast.value);
     case "field": {
-      const cell = ctx.rowCell?.(ast.name) ?? fail();
+      const cell = present(ctx.rowCell?.(ast.name));
       if (!rowCells.includes(cell)) rowCells.push(cell);
       return cell;
     }
     case "negate": {
-      const operand = print(ast.operand, ctx, rowCells);
+      const operand = formula(ast.operand, ctx, rowCells);
       return ast.operand.type === "binary" || ast.operand.type === "negate" ? `-(${operand})` : `-${operand}`;
     }
     case "binary": {
       const p = PRECEDENCE[ast.op];
-      let left = print(ast.left, ctx, rowCells);
-      let right = print(ast.right, ctx, rowCells);
-      if (ast.left.type === "binary" && PRECEDENCE[ast.left.op] < p) left = `(${left})`;
-      // Parenthesise a same-level right operand too: a+(b-c) is not (a+b)-c in floating point.
-      if ((ast.right.type === "binary" && PRECEDENCE[ast.right.op] <= p) || ast.right.type === "negate") right = `(${right})`;
-      return `${left}${ast.op}${right}`;
+      const left = formula(ast.left, ctx, rowCells);
+      const right = formula(ast.right, ctx, rowCells);
+      const groupLeft = ast.left.type === "binary" && PRECEDENCE[ast.left.op] < p;
+      // A right operand of the same level keeps its parentheses: a-(b-c) is not a-b-c, nor is a+(b+c)
+      // a+b+c in floating point. A negated one keeps them too, because a-(-b) reads better than a--b.
+      const groupRight = (ast.right.type === "binary" && PRECEDENCE[ast.right.op] <= p) || ast.right.type === "negate";
+      return `${groupLeft ? `(${left})` : left}${ast.op}${groupRight ? `(${right})` : right}`;
     }
     case "sum":
       return `SUM(${range(ast.column)})`;
     case "count":
-      return `COUNTA(${ctx.keyRange?.(ast.sheet) ?? fail()})`;
+      return `COUNTA(${present(ctx.keyRange?.(ast.sheet))})`;
     case "countif": {
       const r = range(ast.column);
-      const parts = ctx.choiceSpellings(ast.column.sheet, ast.column.field, ast.value).map((s) => `COUNTIF(${r},${criterion(s)})`);
-      return parts.length === 1 ? parts[0] : `(${parts.join("+")})`;
+      return added(spellings(ast.column, ast.value).map((s) => `COUNTIF(${r},${s})`));
     }
     case "sumif": {
       const sums = range(ast.sum);
       const criteria = range(ast.criteria);
-      const parts = ctx.choiceSpellings(ast.criteria.sheet, ast.criteria.field, ast.value).map((s) => `SUMIF(${criteria},${criterion(s)},${sums})`);
-      return parts.length === 1 ? parts[0] : `(${parts.join("+")})`;
+      return added(spellings(ast.criteria, ast.value).map((s) => `SUMIF(${criteria},${s},${sums})`));
     }
     case "target": {
-      const target = ctx.target(ast.indicator);
-      if (target === null) return fail();
+      const target = present(ctx.target(ast.indicator));
       return typeof target === "number" ? numberLiteral(target) : target;
     }
   }
 }
 
+/** Where Excel could meet an error: a division by zero, a target cell that is empty or text, an error value in a summed range. */
+function mayFail(ast: Ast): boolean {
+  switch (ast.type) {
+    case "binary":
+      return ast.op === "/" || mayFail(ast.left) || mayFail(ast.right);
+    case "negate":
+      return mayFail(ast.operand);
+    case "target":
+    case "sum":
+    case "sumif":
+      return true;
+    case "number":
+    case "field":
+    case "count":
+    case "countif":
+      return false;
+  }
+}
+
 /**
- * The Excel formula (without "=") that computes what evaluate() computes: "" wherever evaluate gives null.
- * A reference that cannot be made (a missing column or sheet) makes the whole formula "".
+ * The Excel formula (without "=") that computes what evaluate() computes, giving "" wherever evaluate
+ * gives null. A reference that cannot be made (a missing column or sheet, no target) makes it just "".
  */
 export function compile(ast: Ast, ctx: CompileContext): string {
   const rowCells: string[] = [];
   let body: string;
   try {
-    body = print(ast, ctx, rowCells);
+    body = formula(ast, ctx, rowCells);
   } catch (e) {
-    if (e instanceof Missing) return '""';
+    if (e instanceof MissingReference) return '""';
     throw e;
   }
-  if (hasDivisionOrTarget(ast) || isAggregate(ast)) body = `IFERROR(${body},"")`;
+  if (mayFail(ast)) body = `IFERROR(${body},"")`;
+  // COUNT counts only the cells that hold numbers, so text, booleans, blanks and errors all give "".
   if (rowCells.length > 0) body = `IF(COUNT(${rowCells.join(",")})=${rowCells.length},${body},"")`;
   return body;
 }

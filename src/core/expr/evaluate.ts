@@ -2,41 +2,66 @@ import { type CellValue, isErrorValue } from "../model";
 import type { Ast, ColumnRef } from "./ast";
 import type { EvalContext } from "./context";
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
 
-/** A cell as Excel's arithmetic sees it: numbers, and dates as their serial numbers. */
-function numeric(value: CellValue | undefined): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / 86400000;
-  return null;
+/** Excel keeps no infinities and no negative zero; an overflow is an error, which the formula turns into "". */
+function excelNumber(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  return value === 0 ? 0 : value;
 }
 
-function column(ctx: EvalContext, ref: ColumnRef): CellValue[] | undefined {
-  return ctx.columnValues?.(ref.sheet, ref.field);
+/** A row field counts only as a real number: validation reports dates in number columns, so they give no value either. */
+function rowNumber(value: CellValue | undefined): number | null {
+  return typeof value === "number" ? excelNumber(value) : null;
 }
 
-function matcher(ctx: EvalContext, ref: ColumnRef, value: string): (cell: CellValue) => boolean {
-  const spellings = new Set(ctx.choiceSpellings(ref.sheet, ref.field, value).map((s) => s.toLowerCase()));
-  return (cell) => typeof cell === "string" && spellings.has(cell.toLowerCase());
+/** What Excel's SUM adds for one cell of a range: numbers and dates (as serial numbers); text, booleans and blanks add nothing. */
+function summand(value: CellValue): number {
+  if (typeof value === "number") return Number.isFinite(value) ? value : 0;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
+  return 0;
 }
 
-function finite(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+/** SUM over a range, or null where the range holds an error value: Excel's SUM returns the error. */
+function sum(cells: CellValue[]): number | null {
+  let total = 0;
+  for (const cell of cells) {
+    if (isErrorValue(cell)) return null;
+    total += summand(cell);
+  }
+  return excelNumber(total);
 }
 
 /**
- * Computes what the compiled Excel formula computes, with null for the "" the formula gives:
- * a missing or non-numeric input, a division by zero, or an error value inside a summed range.
+ * One COUNTIF/SUMIF per spelling, added up, exactly as the compiled formula does it (spellings that
+ * differ only in case would count a cell twice there, and so here). The criterion is compared as text,
+ * case-insensitively and otherwise exactly: compile() escapes the wildcards and a leading comparison sign.
+ */
+function perSpelling(ctx: EvalContext, criteria: ColumnRef, value: string, part: (matches: (cell: CellValue) => boolean) => number | null): number | null {
+  let total = 0;
+  for (const spelling of ctx.choiceSpellings(criteria.sheet, criteria.field, value)) {
+    const lower = spelling.toLowerCase();
+    const n = part((cell) => typeof cell === "string" && cell.toLowerCase() === lower);
+    if (n === null) return null;
+    total += n;
+  }
+  return excelNumber(total);
+}
+
+/**
+ * The value the compiled Excel formula computes, with null for the "" it gives: a missing column or
+ * sheet, a row field that is not a number, a division by zero, an error value summed, no target.
  */
 export function evaluate(ast: Ast, ctx: EvalContext): number | null {
   switch (ast.type) {
     case "number":
       return ast.value;
     case "field":
-      return numeric(ctx.rowValue?.(ast.name));
+      return rowNumber(ctx.rowValue?.(ast.name));
     case "negate": {
-      const v = evaluate(ast.operand, ctx);
-      return v === null ? null : -v;
+      const operand = evaluate(ast.operand, ctx);
+      return operand === null ? null : excelNumber(-operand);
     }
     case "binary": {
       const left = evaluate(ast.left, ctx);
@@ -44,45 +69,31 @@ export function evaluate(ast: Ast, ctx: EvalContext): number | null {
       if (left === null || right === null) return null;
       switch (ast.op) {
         case "+":
-          return finite(left + right);
+          return excelNumber(left + right);
         case "-":
-          return finite(left - right);
+          return excelNumber(left - right);
         case "*":
-          return finite(left * right);
+          return excelNumber(left * right);
         case "/":
-          return right === 0 ? null : finite(left / right);
+          return right === 0 ? null : excelNumber(left / right);
       }
     }
     case "sum": {
-      const cells = column(ctx, ast.column);
-      if (!cells) return null;
-      let total = 0;
-      for (const cell of cells) {
-        if (isErrorValue(cell)) return null;
-        total += numeric(cell) ?? 0;
-      }
-      return finite(total);
+      const cells = ctx.columnValues?.(ast.column.sheet, ast.column.field);
+      return cells ? sum(cells) : null;
     }
     case "count":
       return ctx.rowCount?.(ast.sheet) ?? null;
     case "countif": {
-      const cells = column(ctx, ast.column);
+      const cells = ctx.columnValues?.(ast.column.sheet, ast.column.field);
       if (!cells) return null;
-      const matches = matcher(ctx, ast.column, ast.value);
-      return cells.filter(matches).length;
+      return perSpelling(ctx, ast.column, ast.value, (matches) => cells.filter(matches).length);
     }
     case "sumif": {
-      const sums = column(ctx, ast.sum);
-      const criteria = column(ctx, ast.criteria);
+      const sums = ctx.columnValues?.(ast.sum.sheet, ast.sum.field);
+      const criteria = ctx.columnValues?.(ast.criteria.sheet, ast.criteria.field);
       if (!sums || !criteria) return null;
-      const matches = matcher(ctx, ast.criteria, ast.value);
-      let total = 0;
-      for (let i = 0; i < criteria.length; i++) {
-        if (!matches(criteria[i])) continue;
-        if (isErrorValue(sums[i])) return null;
-        total += numeric(sums[i]) ?? 0;
-      }
-      return finite(total);
+      return perSpelling(ctx, ast.criteria, ast.value, (matches) => sum(sums.filter((_, i) => matches(criteria[i]))));
     }
     case "target":
       return ctx.target(ast.indicator);

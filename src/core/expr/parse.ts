@@ -9,8 +9,43 @@ type Token =
   | { kind: "punct"; value: string; position: number }
   | { kind: "end"; position: number };
 
-class SyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+type Arg =
+  | { kind: "column"; column: ColumnRef; position: number }
+  | { kind: "name"; name: string; position: number }
+  | { kind: "string"; value: string; position: number };
+
+type Param = "column" | "sheet" | "criterion" | "indicator";
+
+const SIGNATURES: Record<string, Param[]> = {
+  SUM: ["column"],
+  COUNT: ["sheet"],
+  COUNTIF: ["column", "criterion"],
+  SUMIF: ["column", "column", "criterion"],
+  TARGET: ["indicator"],
+};
+
+const DESCRIBED: Record<Param, string> = {
+  column: "a column such as S1.members",
+  sheet: "a sheet id such as S1",
+  criterion: "a criterion in double quotes",
+  indicator: "an indicator id such as C5",
+};
+
+const SHEET_ID = /^S[0-9]+$/;
+const INDICATOR_ID = /^[A-Z][0-9]+$/;
+const NUMBER = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+// Both limits keep the recursive walks (parse, evaluate, compile) far from the stack's end, so hostile
+// input gets an error instead of a crash; real definitions are a few dozen characters long.
+const MAX_LENGTH = 4000;
+const MAX_NESTING = 100;
+
+class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
   }
 }
@@ -20,184 +55,222 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
+    const number = matchAt(NUMBER, text, i);
+    const name = number ? null : matchAt(NAME, text, i);
     if (/\s/.test(ch)) {
       i++;
-    } else if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(text[i + 1] ?? ""))) {
-      const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(text.slice(i))!;
-      tokens.push({ kind: "number", value: Number(m[0]), position: i });
-      i += m[0].length;
-    } else if (/[A-Za-z_]/.test(ch)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))!;
-      tokens.push({ kind: "name", value: m[0], position: i });
-      i += m[0].length;
+    } else if (number) {
+      const value = Number(number[0]);
+      if (!Number.isFinite(value)) throw new ParseError(`number ${number[0]} is too large`, i);
+      tokens.push({ kind: "number", value, position: i });
+      i += number[0].length;
+    } else if (name) {
+      tokens.push({ kind: "name", value: name[0], position: i });
+      i += name[0].length;
     } else if (ch === '"') {
-      let value = "";
-      let j = i + 1;
-      for (;;) {
-        if (j >= text.length) throw new SyntaxError("unterminated string", i);
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            value += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        value += text[j++];
-      }
-      tokens.push({ kind: "string", value, position: i });
-      i = j + 1;
+      const end = stringEnd(text, i);
+      tokens.push({ kind: "string", value: text.slice(i + 1, end).replaceAll('""', '"'), position: i });
+      i = end + 1;
     } else if ("+-*/(),.".includes(ch)) {
       tokens.push({ kind: "punct", value: ch, position: i });
       i++;
     } else {
-      throw new SyntaxError(`unexpected character "${ch}"`, i);
+      throw new ParseError(`unexpected character "${ch}"`, i);
     }
   }
   tokens.push({ kind: "end", position: text.length });
   return tokens;
 }
 
-const FUNCTIONS: Record<string, number> = { SUM: 1, COUNT: 1, COUNTIF: 2, SUMIF: 3, TARGET: 1 };
-const SHEET_ID = /^S[0-9]+$/;
-const INDICATOR_ID = /^[A-Z][0-9]+$/;
+function matchAt(sticky: RegExp, text: string, at: number): RegExpExecArray | null {
+  sticky.lastIndex = at;
+  return sticky.exec(text);
+}
+
+/** The index of the quote closing the string that opens at `start`; `""` inside is an escaped quote. */
+function stringEnd(text: string, start: number): number {
+  let j = start + 1;
+  for (;;) {
+    if (j >= text.length) throw new ParseError("unterminated string", start);
+    if (text[j] === '"' && text[j + 1] === '"') j += 2;
+    else if (text[j] === '"') return j;
+    else j++;
+  }
+}
 
 class Parser {
   private index = 0;
-  constructor(private readonly tokens: Token[], private readonly mode: Mode) {}
+  private nesting = 0;
 
-  private peek(): Token {
-    return this.tokens[this.index];
-  }
-  private next(): Token {
-    return this.tokens[this.index++];
-  }
-  private isPunct(value: string): boolean {
-    const t = this.peek();
-    return t.kind === "punct" && t.value === value;
-  }
-  private expectPunct(value: string): void {
-    const t = this.next();
-    if (t.kind !== "punct" || t.value !== value) throw new SyntaxError(`expected "${value}"`, t.position);
-  }
+  constructor(
+    private readonly tokens: Token[],
+    private readonly mode: Mode,
+  ) {}
 
   parseAll(): Ast {
     const ast = this.expression();
     const t = this.peek();
-    if (t.kind !== "end") throw new SyntaxError("unexpected text after the expression", t.position);
+    if (t.kind !== "end") throw new ParseError("unexpected text after the expression", t.position);
     return ast;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.index];
+  }
+
+  private next(): Token {
+    return this.tokens[this.index++];
+  }
+
+  private isPunct(value: string): boolean {
+    const t = this.peek();
+    return t.kind === "punct" && t.value === value;
+  }
+
+  private expectPunct(value: string, message = `expected "${value}"`): void {
+    const t = this.next();
+    if (t.kind !== "punct" || t.value !== value) throw new ParseError(message, t.position);
   }
 
   private expression(): Ast {
     let left = this.term();
     while (this.isPunct("+") || this.isPunct("-")) {
-      const op = (this.next() as { value: "+" | "-" }).value;
-      left = { type: "binary", op, left, right: this.term() };
+      const op = this.next() as { value: "+" | "-" };
+      left = { type: "binary", op: op.value, left, right: this.term() };
     }
     return left;
   }
 
   private term(): Ast {
-    let left = this.factor();
+    let left = this.unary();
     while (this.isPunct("*") || this.isPunct("/")) {
-      const op = (this.next() as { value: "*" | "/" }).value;
-      left = { type: "binary", op, left, right: this.factor() };
+      const op = this.next() as { value: "*" | "/" };
+      left = { type: "binary", op: op.value, left, right: this.unary() };
     }
     return left;
   }
 
-  private factor(): Ast {
+  private unary(): Ast {
+    if (!this.isPunct("-")) return this.primary();
+    const minus = this.next();
+    return this.nested(minus.position, () => ({ type: "negate", operand: this.unary() }));
+  }
+
+  private nested<T>(position: number, parse: () => T): T {
+    if (++this.nesting > MAX_NESTING) throw new ParseError(`expression nested more than ${MAX_NESTING} levels deep`, position);
+    const result = parse();
+    this.nesting--;
+    return result;
+  }
+
+  private primary(): Ast {
     const t = this.next();
     switch (t.kind) {
       case "number":
         return { type: "number", value: t.value };
-      case "punct":
-        if (t.value === "-") return { type: "negate", operand: this.factor() };
-        if (t.value === "(") {
-          const inner = this.expression();
-          this.expectPunct(")");
-          return inner;
-        }
-        throw new SyntaxError(`unexpected "${t.value}"`, t.position);
       case "string":
-        throw new SyntaxError("a string is only allowed as a COUNTIF or SUMIF criterion", t.position);
+        throw new ParseError("a string is only allowed as a COUNTIF or SUMIF criterion", t.position);
       case "end":
-        throw new SyntaxError("unexpected end of expression", t.position);
+        throw new ParseError("unexpected end of expression", t.position);
+      case "punct":
+        if (t.value !== "(") throw new ParseError(`unexpected "${t.value}"`, t.position);
+        return this.nested(t.position, () => {
+          const inner = this.expression();
+          this.expectPunct(")", `expected ")" to close the "(" at ${t.position}`);
+          return inner;
+        });
       case "name":
         if (this.isPunct("(")) return this.call(t.value, t.position);
-        if (this.isPunct(".")) throw new SyntaxError(`a column such as ${t.value}.x is only allowed inside SUM, COUNTIF or SUMIF`, t.position);
-        if (this.mode === "aggregate") throw new SyntaxError(`field "${t.value}" needs a sheet and an aggregate, e.g. SUM(S1.${t.value})`, t.position);
+        if (this.isPunct(".")) {
+          throw new ParseError(
+            this.mode === "row"
+              ? `a sheet column such as ${t.value}.… is not allowed in a row expression, which uses the bare field names of its own sheet`
+              : `a column such as ${t.value}.… is only allowed inside SUM, COUNTIF or SUMIF`,
+            t.position,
+          );
+        }
+        if (this.mode === "aggregate") throw new ParseError(`field "${t.value}" needs a sheet and an aggregate, e.g. SUM(S1.${t.value})`, t.position);
         return { type: "field", name: t.value };
     }
   }
 
   private call(rawName: string, position: number): Ast {
     const name = rawName.toUpperCase();
-    const arity = FUNCTIONS[name];
-    if (arity === undefined) throw new SyntaxError(`unknown function ${rawName}`, position);
-    if (name !== "TARGET" && this.mode === "row") throw new SyntaxError(`${name} is only allowed in indicators, not in a row expression`, position);
-    this.expectPunct("(");
-    let node: Ast;
-    switch (name) {
-      case "SUM":
-        node = { type: "sum", column: this.column() };
-        break;
-      case "COUNT":
-        node = { type: "count", sheet: this.sheetId() };
-        break;
-      case "COUNTIF": {
-        const column = this.column();
-        this.expectPunct(",");
-        node = { type: "countif", column, value: this.string() };
-        break;
-      }
-      case "SUMIF": {
-        const sum = this.column();
-        this.expectPunct(",");
-        const criteria = this.column();
-        this.expectPunct(",");
-        node = { type: "sumif", sum, criteria, value: this.string() };
-        break;
-      }
-      default: {
-        const t = this.next();
-        if (t.kind !== "name" || !INDICATOR_ID.test(t.value)) throw new SyntaxError("TARGET takes an indicator id such as C5", t.position);
-        node = { type: "target", indicator: t.value };
+    const params = SIGNATURES[name];
+    if (params === undefined) throw new ParseError(`unknown function ${rawName}`, position);
+    if (name !== "TARGET" && this.mode === "row") throw new ParseError(`${name} is only allowed in indicators, not in a row expression`, position);
+    this.next();
+    const args: Arg[] = [];
+    const commas: number[] = [];
+    if (!this.isPunct(")")) {
+      args.push(this.arg());
+      while (this.isPunct(",")) {
+        commas.push(this.next().position);
+        args.push(this.arg());
       }
     }
-    const t = this.peek();
-    if (t.kind === "punct" && t.value === ",") throw new SyntaxError(`${name} takes ${arity} argument${arity > 1 ? "s" : ""}`, t.position);
-    this.expectPunct(")");
-    return node;
+    const close = this.peek();
+    this.expectPunct(")", `expected "," or ")"`);
+    if (args.length !== params.length) {
+      const signature = `${name} takes ${params.length === 1 ? "1 argument" : `${params.length} arguments`}: ${params.map((p) => DESCRIBED[p]).join(", ")}`;
+      throw new ParseError(signature, args.length > params.length ? commas[params.length - 1] : close.position);
+    }
+    switch (name) {
+      case "SUM":
+        return { type: "sum", column: this.column(args[0]) };
+      case "COUNT":
+        return { type: "count", sheet: this.id(args[0], "sheet", SHEET_ID) };
+      case "COUNTIF":
+        return { type: "countif", column: this.column(args[0]), value: this.criterion(args[1]) };
+      case "SUMIF": {
+        const sum = this.column(args[0]);
+        const criteria = this.column(args[1]);
+        // Excel pairs the two ranges row by row, so they must be the same rows of the same sheet.
+        if (criteria.sheet !== sum.sheet) throw new ParseError(`SUMIF's two columns must be on one sheet, not ${sum.sheet} and ${criteria.sheet}`, args[1].position);
+        return { type: "sumif", sum, criteria, value: this.criterion(args[2]) };
+      }
+      default:
+        return { type: "target", indicator: this.id(args[0], "indicator", INDICATOR_ID) };
+    }
   }
 
-  private sheetId(): string {
+  private arg(): Arg {
     const t = this.next();
-    if (t.kind !== "name" || !SHEET_ID.test(t.value)) throw new SyntaxError("expected a sheet id such as S1", t.position);
-    return t.value;
+    if (t.kind === "string") return { kind: "string", value: t.value, position: t.position };
+    if (t.kind !== "name") throw new ParseError("expected an argument: a column, a sheet id, an indicator id or a string", t.position);
+    if (!this.isPunct(".")) return { kind: "name", name: t.value, position: t.position };
+    this.next();
+    const field = this.next();
+    if (field.kind !== "name") throw new ParseError(`expected a field name after "${t.value}."`, field.position);
+    return { kind: "column", column: { sheet: t.value, field: field.value }, position: t.position };
   }
 
-  private column(): ColumnRef {
-    const sheet = this.sheetId();
-    this.expectPunct(".");
-    const t = this.next();
-    if (t.kind !== "name") throw new SyntaxError("expected a field name after the sheet id", t.position);
-    return { sheet, field: t.value };
+  private column(arg: Arg): ColumnRef {
+    if (arg.kind !== "column") throw new ParseError(`expected ${DESCRIBED.column}`, arg.position);
+    if (!SHEET_ID.test(arg.column.sheet)) throw new ParseError(`expected a sheet id such as S1, not "${arg.column.sheet}"`, arg.position);
+    return arg.column;
   }
 
-  private string(): string {
-    const t = this.next();
-    if (t.kind !== "string") throw new SyntaxError("expected a string in double quotes", t.position);
-    return t.value;
+  private id(arg: Arg, param: "sheet" | "indicator", pattern: RegExp): string {
+    if (arg.kind !== "name" || !pattern.test(arg.name)) throw new ParseError(`expected ${DESCRIBED[param]}`, arg.position);
+    return arg.name;
+  }
+
+  private criterion(arg: Arg): string {
+    if (arg.kind !== "string") throw new ParseError(`expected ${DESCRIBED.criterion}`, arg.position);
+    // Excel's COUNTIF reads "" as "blank cells", which is not a choice a cell can hold.
+    if (arg.value === "") throw new ParseError("a criterion must not be empty", arg.position);
+    return arg.value;
   }
 }
 
 /** Parses without eval; bad input gives an error with its position, never an exception. */
 export function parse(text: string, mode: Mode): ParseResult {
+  if (text.length > MAX_LENGTH) return { ok: false, error: `expression longer than ${MAX_LENGTH} characters`, position: MAX_LENGTH };
   try {
     return { ok: true, ast: new Parser(tokenize(text), mode).parseAll() };
   } catch (e) {
-    if (e instanceof SyntaxError) return { ok: false, error: e.message, position: e.position };
+    if (e instanceof ParseError) return { ok: false, error: e.message, position: e.position };
     throw e;
   }
 }
