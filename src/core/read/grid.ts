@@ -1,4 +1,7 @@
+import { columnLetter } from "../expr/compile";
 import type { CellRange, CellValue, SheetGrid } from "../model";
+
+export { columnLetter };
 
 export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   const r = grid.values[row];
@@ -29,17 +32,6 @@ export function visibleValue(grid: SheetGrid, row: number, col: number): CellVal
 
 export function isEmpty(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
-}
-
-export function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 export function address(row0: number, col0: number): string {
