@@ -1,0 +1,352 @@
+/// <reference types="office-js" />
+import type { CellStyle, ConditionalRule, Plan, PlanOp, PlanValue, SheetVisibility, ValidationRule } from "../../core/model";
+import { address, columnLetter } from "../../core/read/grid";
+import { rangeSize, toExcelInput } from "./cell-values";
+import { planError } from "./host-error";
+import type { SheetFacts } from "./read-workbook";
+
+export interface WriteLimits {
+  /** A sync carries at most about this many bytes of values and formats; Excel on the web refuses 5 MB. */
+  blockBytes: number;
+}
+
+export const WRITE_LIMITS: WriteLimits = { blockBytes: 4_000_000 };
+
+/**
+ * Plan widths are Excel's character units (the width of "0" in the default font, as in the .xlsx file);
+ * Office.js takes points. With Calibri 11, "0" is 7 px wide and Excel adds 5 px of padding, and a pixel
+ * is 0.75 pt at 96 dpi: 8.43 characters (Excel's default) → 64 px → 48 pt.
+ */
+export function widthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** The margins the xlsx host writes (inches: 0.5 left and right, 0.6 top and bottom, 0.3 header and footer), in points. */
+const MARGINS = { leftMargin: 36, rightMargin: 36, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6 };
+
+const VISIBILITY: Record<SheetVisibility, Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"> = {
+  visible: "Visible",
+  hidden: "Hidden",
+  veryHidden: "VeryHidden",
+};
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const BORDER = { style: "Continuous", color: "#808080", weight: "Thin" } as const;
+/** What protectSheet means, as the xlsx host writes it: select any cell, resize rows and columns. */
+const PLAN_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, selectionMode: "Normal" };
+
+/** The sheets of one Excel.run: looked up once by name, or the object worksheets.add returned. */
+export class SheetCache {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  get(name: string): Excel.Worksheet {
+    const key = name.toLowerCase();
+    let ws = this.sheets.get(key);
+    if (!ws) {
+      ws = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(key, ws);
+    }
+    return ws;
+  }
+
+  add(name: string): Excel.Worksheet {
+    const ws = this.context.workbook.worksheets.add(name);
+    this.sheets.set(name.toLowerCase(), ws);
+    return ws;
+  }
+}
+
+/** One request (or a few) of the write, with the size it adds to the sync's payload. */
+export interface Step {
+  bytes: number;
+  run(context: Excel.RequestContext, sheets: SheetCache): void;
+}
+
+export interface WriteFeatures {
+  pageLayout: boolean;
+}
+
+function textBytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+  }
+  return bytes;
+}
+
+function inputBytes(value: string | number): number {
+  return (typeof value === "string" ? textBytes(value) + 2 : String(value).length) + 1;
+}
+
+function fill<T>(rows: number, columns: number, value: T): T[][] {
+  const row = Array.from({ length: columns }, () => value);
+  return Array.from({ length: rows }, () => row);
+}
+
+/**
+ * Turns a plan into steps, checking first that every sheet it writes to exists or is created by it, so
+ * that a plan Excel cannot carry out fails before anything is written.
+ */
+export function planSteps(plan: Plan, known: readonly SheetFacts[], features: WriteFeatures, limits: WriteLimits): Step[] {
+  const existing = new Map(known.map((s) => [s.name.toLowerCase(), s]));
+  const present = new Set(existing.keys());
+  const touched = new Set<string>();
+  const protectAtEnd = new Map<string, { name: string; options: Excel.WorksheetProtectionOptions }>();
+  const body: Step[] = [];
+
+  for (const op of plan.ops) {
+    const key = op.sheet.toLowerCase();
+    if (op.op === "prepareSheet") {
+      const exists = present.has(key);
+      present.add(key);
+      touched.add(key);
+      body.push(prepareSheet(op.sheet, exists));
+      continue;
+    }
+    if (!present.has(key)) throw planError(`Kế hoạch ghi vào sheet “${op.sheet}”, nhưng workbook không có sheet này.`);
+    if (op.op === "protectSheet") {
+      protectAtEnd.set(key, { name: op.sheet, options: PLAN_PROTECTION });
+      continue;
+    }
+    if (op.op !== "sheetVisibility") touched.add(key);
+    body.push(...opSteps(op, features, limits));
+  }
+
+  const unprotect: Step[] = [];
+  for (const [key, facts] of existing) {
+    if (!facts.protected || !(touched.has(key) || protectAtEnd.has(key))) continue;
+    // Writing into a protected sheet fails; lift the protection for the write and put it back after.
+    unprotect.push({ bytes: 64, run: (_, sheets) => sheets.get(facts.name).protection.unprotect() });
+    if (!protectAtEnd.has(key)) protectAtEnd.set(key, { name: facts.name, options: facts.protectionOptions ?? PLAN_PROTECTION });
+  }
+  const protect: Step[] = [...protectAtEnd.values()].map(({ name, options }) => ({
+    bytes: 256,
+    run: (_, sheets) => sheets.get(name).protection.protect(options),
+  }));
+  return [...unprotect, ...body, ...protect];
+}
+
+function prepareSheet(name: string, exists: boolean): Step {
+  return {
+    bytes: 256,
+    run: (_, sheets) => {
+      if (!exists) {
+        sheets.add(name);
+        return;
+      }
+      // Cleared in place: deleting and adding the sheet again would empty Excel's undo stack.
+      const ws = sheets.get(name);
+      const all = ws.getRange();
+      all.unmerge();
+      all.conditionalFormats.clearAll();
+      all.dataValidation.clear();
+      all.clear("All");
+      ws.freezePanes.unfreeze();
+    },
+  };
+}
+
+function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
+  switch (op.op) {
+    case "setCells":
+      return setCellsSteps(op.sheet, op.anchor, op.cells, limits);
+    case "style":
+      return styleSteps(op.sheet, op.range, op.style, limits);
+    case "merge":
+      return [{ bytes: 128, run: (_, sheets) => sheets.get(op.sheet).getRange(op.range).merge(false) }];
+    case "columnWidths":
+      return [{
+        bytes: 64 * op.widths.length,
+        run: (_, sheets) => {
+          const ws = sheets.get(op.sheet);
+          for (const { column, width } of op.widths) {
+            const letter = columnLetter(column - 1);
+            ws.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(width);
+          }
+        },
+      }];
+    case "conditionalFormat":
+      return [conditionalFormatStep(op.sheet, op.range, op.rules)];
+    case "pageSetup":
+      if (!features.pageLayout) return [];
+      return [{
+        bytes: 256,
+        run: (_, sheets) => {
+          const layout = sheets.get(op.sheet).pageLayout;
+          layout.orientation = op.orientation === "landscape" ? "Landscape" : "Portrait";
+          layout.paperSize = "A4";
+          Object.assign(layout, MARGINS);
+          layout.zoom = { horizontalFitToPages: 1 };
+          if (op.printTitleRows) {
+            const [first, last = first] = op.printTitleRows.split(":");
+            layout.setPrintTitleRows(`$${first}:$${last}`);
+          }
+        },
+      }];
+    case "freezeRows":
+      return [{
+        bytes: 64,
+        run: (_, sheets) => {
+          const panes = sheets.get(op.sheet).freezePanes;
+          if (op.rows > 0) panes.freezeRows(op.rows);
+          else panes.unfreeze();
+        },
+      }];
+    case "dataValidation":
+      return [dataValidationStep(op.sheet, op.range, op.rule)];
+    case "sheetVisibility":
+      return [{ bytes: 64, run: (_, sheets) => (sheets.get(op.sheet).visibility = VISIBILITY[op.visibility]) }];
+  }
+}
+
+/** Rows of equal length share one range; a ragged block is written row by row. Large blocks are cut by bytes. */
+function setCellsSteps(sheet: string, anchor: string, cells: PlanValue[][], limits: WriteLimits): Step[] {
+  const { top, left } = rangeSize(anchor);
+  const steps: Step[] = [];
+  let start = 0;
+  while (start < cells.length) {
+    let end = start + 1;
+    while (end < cells.length && cells[end].length === cells[start].length) end++;
+    const width = cells[start].length;
+    if (width > 0) {
+      let chunk: (string | number)[][] = [];
+      let chunkTop = top + start;
+      let bytes = 0;
+      const flush = () => {
+        if (!chunk.length) return;
+        const rows = chunk;
+        const range = `${address(chunkTop, left)}:${address(chunkTop + rows.length - 1, left + width - 1)}`;
+        steps.push({ bytes: bytes + 128, run: (_, sheets) => (sheets.get(sheet).getRange(range).formulas = rows) });
+        chunkTop += rows.length;
+        chunk = [];
+        bytes = 0;
+      };
+      for (let r = start; r < end; r++) {
+        let row: (string | number)[];
+        try {
+          row = cells[r].map(toExcelInput);
+        } catch (error) {
+          throw planError(`Giá trị không ghi được vào Excel ở sheet “${sheet}”, dòng ${top + r + 1}: ${(error as Error).message}.`);
+        }
+        const rowBytes = row.reduce<number>((sum, v) => sum + inputBytes(v), 2);
+        if (chunk.length && bytes + rowBytes > limits.blockBytes) flush();
+        chunk.push(row);
+        bytes += rowBytes;
+      }
+      flush();
+    }
+    start = end;
+  }
+  return steps;
+}
+
+function styleSteps(sheet: string, range: string, style: CellStyle, limits: WriteLimits): Step[] {
+  const size = rangeSize(range);
+  const { numberFormat, ...format } = style;
+  const steps: Step[] = [];
+  if (Object.values(format).some((v) => v !== undefined)) {
+    steps.push({ bytes: 512, run: (_, sheets) => applyFormat(sheets.get(sheet).getRange(range), format, size) });
+  }
+  if (numberFormat) {
+    // Office.js wants one format per cell; a tall range is cut into row blocks that each fit a sync.
+    const rowBytes = size.columns * (textBytes(numberFormat) + 3) + 2;
+    const rowsPerStep = Math.max(1, Math.floor(limits.blockBytes / rowBytes));
+    for (let first = 0; first < size.rows; first += rowsPerStep) {
+      const rows = Math.min(rowsPerStep, size.rows - first);
+      const part = `${address(size.top + first, size.left)}:${address(size.top + first + rows - 1, size.left + size.columns - 1)}`;
+      steps.push({ bytes: rows * rowBytes + 128, run: (_, sheets) => (sheets.get(sheet).getRange(part).numberFormat = fill(rows, size.columns, numberFormat)) });
+    }
+  }
+  return steps;
+}
+
+function applyFormat(range: Excel.Range, style: Omit<CellStyle, "numberFormat">, size: { rows: number; columns: number }): void {
+  const format = range.format;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor) format.font.color = `#${style.fontColor}`;
+  if (style.fill) format.fill.color = `#${style.fill}`;
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.hAlign) format.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign) format.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.locked !== undefined) format.protection.locked = style.locked;
+  if (style.border) {
+    // Every cell gets its four sides, as the xlsx host draws them: the edges plus the inside lines.
+    const edges: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+    if (size.rows > 1) edges.push("InsideHorizontal" as Excel.BorderIndex);
+    if (size.columns > 1) edges.push("InsideVertical" as Excel.BorderIndex);
+    for (const edge of edges) Object.assign(format.borders.getItem(edge), BORDER);
+  }
+}
+
+function conditionalFormatStep(sheet: string, range: string, rules: ConditionalRule[]): Step {
+  return {
+    bytes: 256 + rules.reduce((sum, r) => sum + textBytes(r.formula) + 64, 0),
+    run: (_, sheets) => {
+      const target = sheets.get(sheet).getRange(range);
+      // Replaces what the range had, so a second run adds nothing. The rules are disjoint: order is moot.
+      target.conditionalFormats.clearAll();
+      for (const rule of rules) {
+        const cf = target.conditionalFormats.add("Custom");
+        cf.custom.rule.formula = `=${rule.formula}`;
+        cf.custom.format.fill.color = `#${rule.fill}`;
+        cf.custom.format.font.color = `#${rule.fontColor}`;
+      }
+    },
+  };
+}
+
+function listSource(source: string): string {
+  // A literal list arrives quoted, as in the .xlsx file ("a,b,c"); a range reference needs "=" in Office.js.
+  if (source.startsWith('"') && source.endsWith('"')) return source.slice(1, -1);
+  return source.startsWith("=") ? source : `=${source}`;
+}
+
+function dataValidationStep(sheet: string, range: string, rule: ValidationRule): Step {
+  return {
+    bytes: 512 + textBytes(rule.message),
+    run: (_, sheets) => {
+      const validation = sheets.get(sheet).getRange(range).dataValidation;
+      validation.clear();
+      validation.ignoreBlanks = true;
+      switch (rule.kind) {
+        case "wholeNumber":
+          validation.rule = { wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
+          break;
+        case "decimal":
+          validation.rule = { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
+          break;
+        case "list":
+          validation.rule = { list: { inCellDropDown: true, source: listSource(rule.source) } };
+          break;
+      }
+      validation.errorAlert = {
+        title: "Đề án 02",
+        message: rule.message,
+        showAlert: true,
+        style: rule.kind === "list" && !rule.strict ? "Warning" : "Stop",
+      };
+    },
+  };
+}
+
+/** Consecutive steps share a sync while their payload fits; each group is one sync. */
+export function packSteps(steps: Step[], limits: WriteLimits): Step[][] {
+  const blocks: Step[][] = [];
+  let block: Step[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    if (block.length && bytes + step.bytes > limits.blockBytes) {
+      blocks.push(block);
+      block = [];
+      bytes = 0;
+    }
+    block.push(step);
+    bytes += step.bytes;
+  }
+  if (block.length) blocks.push(block);
+  return blocks;
+}
