@@ -72,6 +72,8 @@ module.exports = async (env, options) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
     },
+    // No `global` shim: webpack's shim reaches globalThis through new Function, which a strict CSP refuses.
+    node: { global: false },
     module: {
       rules: [
         {

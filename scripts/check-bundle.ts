@@ -1,7 +1,8 @@
 /**
  * After `npm run build`: the ribbon's function file must carry no React and no Fluent UI (it loads on
  * every click of "Tính lại chỉ tiêu"). The build already fails when such a module is bundled; this looks
- * at the emitted text as well, and prints the bundles' sizes. Run: npm run check:bundle
+ * at the emitted text as well, checks that no bundle uses eval or new Function, and prints the bundles'
+ * sizes. Run: npm run check:bundle
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -48,10 +49,18 @@ function main(): number {
     }
   }
   for (const file of [...commands, ...taskpane]) {
+    const text = readFileSync(join(DIST, file), "utf8");
+    const evaluates = /\beval\s*\(|new\s+Function\s*\(/.exec(text);
+    if (evaluates) {
+      console.error(`${file}: evaluates text as code (“${text.slice(Math.max(0, evaluates.index - 40), evaluates.index + 30)}”).`);
+      failed = true;
+    }
+  }
+  for (const file of [...commands, ...taskpane]) {
     const bytes = readFileSync(join(DIST, file));
     console.log(`${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB  gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KiB`);
   }
-  if (!failed) console.log("commands bundle: no React, no Fluent UI.");
+  if (!failed) console.log("commands bundle: no React, no Fluent UI; no bundle evaluates text as code.");
   return failed ? 1 : 0;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { loadDefinitions, loadProfile } from "../../src/core/definitions/load";
 import { grid } from "../helpers/grid";
 import { analyse } from "../../src/core/engine/analyse";
@@ -23,6 +24,16 @@ describe("definitions and profile files", () => {
     expect(defs.value.indicators.map((i) => i.id)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "B4", "C1", "C2", "C3", "C4", "C5", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8"]);
     const profile = loadProfile(profileText, "profile.json", defs.value);
     expect(profile.ok && profile.value.communes.length).toBe(23);
+  });
+
+  it("ship files the schema passes unchanged, so the add-in can use them without loading zod", () => {
+    const defs = loadDefinitions(definitionsText, "defs.json");
+    if (!defs.ok) throw new Error(defs.errors.join());
+    expect(defs.value).toEqual(JSON.parse(definitionsText));
+    const profile = loadProfile(profileText, "profile.json", defs.value);
+    if (!profile.ok) throw new Error(profile.errors.join());
+    expect(profile.value).toEqual(JSON.parse(profileText));
+    expect(bundledCatalogue()).toEqual({ definitions: defs.value, profile: profile.value });
   });
 
   it.each([

@@ -1,13 +1,12 @@
 import definitionsJson from "../../../seeds/de-an-02.definitions.json";
 import profileJson from "../../../seeds/lang-giang.profile.json";
-import { loadDefinitions, loadProfile } from "./load";
 import type { Definitions, Profile } from "./schema";
 
-/** The Đề án 02 catalogue and the Lạng Giang profile shipped with the add-in, schema-checked like any other file. */
+/**
+ * The Đề án 02 catalogue and the Lạng Giang profile shipped with the add-in. They are schema-checked by
+ * the tests (test/core/definitions.test.ts proves the schema adds and changes nothing), not at run time,
+ * so that zod stays out of the ribbon's small bundle. Files given on the command line are checked on load.
+ */
 export function bundledCatalogue(): { definitions: Definitions; profile: Profile } {
-  const definitions = loadDefinitions(JSON.stringify(definitionsJson), "seeds/de-an-02.definitions.json");
-  if (!definitions.ok) throw new Error(definitions.errors.join("\n"));
-  const profile = loadProfile(JSON.stringify(profileJson), "seeds/lang-giang.profile.json", definitions.value);
-  if (!profile.ok) throw new Error(profile.errors.join("\n"));
-  return { definitions: definitions.value, profile: profile.value };
+  return { definitions: definitionsJson as Definitions, profile: profileJson as Profile };
 }
