@@ -1,7 +1,8 @@
 /**
  * npm run bench — prints the figures of issue 6 with pass/fail against their targets:
  * engine time by size and its growth, the command line against ExcelJS's own load and save,
- * peak memory, and the bundles' gzipped sizes when dist/ has been built.
+ * peak memory, the Office host's syncs and payloads through the fake Excel of the tests, and the
+ * bundles' gzipped sizes when dist/ has been built.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,6 +12,9 @@ import { gzipSync } from "node:zlib";
 import { bundledCatalogue } from "../src/core/definitions/bundled";
 import { analyse } from "../src/core/engine/analyse";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../src/hosts/xlsx/xlsx-host";
+import { recalculateWorkbook } from "../src/app/use-cases";
+import { OfficeHost } from "../src/hosts/office/office-host";
+import { fakeFromWorkbook } from "../test/office/from-exceljs";
 import { benchProfile, benchWorkbook } from "./generate";
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -93,6 +97,24 @@ async function main(): Promise<void> {
   out(`- growth per tenfold step: ${growths.map((g) => fmt(g, 1) + "×").join(", ")} (target ≤ 12×): ${verdict(growths.every((g) => g <= 12))}`);
   out(`- command line / ExcelJS load+save: ${ratios.map((r) => fmt(r, 2)).join(", ")} (target ≤ 1.3): ${verdict(ratios.every((r) => r <= 1.3))}`);
   out(`- peak memory on ${SIZES[SIZES.length - 1].toLocaleString("en")} rows: ${fmt(peak)} MB (target < 1024 MB): ${verdict(peak < 1024)}`);
+
+  out();
+  out("| S1 rows | Office.js syncs (read + write) | largest request | largest response |");
+  out("|---:|---:|---:|---:|");
+  const syncCounts: number[] = [];
+  let largest = 0;
+  for (const rows of [10, 10_000]) {
+    const fake = fakeFromWorkbook(benchWorkbook(rows, profile));
+    await recalculateWorkbook(new OfficeHost({ runtime: fake.runtime() }), { definitions, profile });
+    const request = Math.max(...fake.syncLog.map((s) => s.requestBytes));
+    const response = Math.max(...fake.syncLog.map((s) => s.responseBytes));
+    largest = Math.max(largest, request, response);
+    syncCounts.push(fake.syncs);
+    out(`| ${rows.toLocaleString("en")} | ${fake.syncs} | ${fmt(request / 1024)} KiB | ${fmt(response / 1024)} KiB |`);
+  }
+  out();
+  out(`- context.sync calls: ${syncCounts.join(" and ")} (target ≤ 3 and equal): ${verdict(syncCounts.every((n) => n <= 3 && n === syncCounts[0]))}`);
+  out(`- largest payload through the fake Excel: ${fmt(largest / 1024 / 1024, 2)} MB (target < 4 MB): ${verdict(largest < 4 * 1024 * 1024)}`);
 
   const dist = path.join(ROOT, "dist");
   if (existsSync(dist)) {

@@ -533,24 +533,11 @@ describe("the planted-defect workbook", () => {
     expected = built.expected;
   });
 
-  it("expects one finding of each kind, at the cell where it was planted", () => {
-    expect(expected).toEqual([
-      { sheet: "Tổ chức đảng", cell: "F40", code: "blank-required" },
-      { sheet: "Tổ chức đảng", cell: "C34", code: "invalid-choice" },
-      { sheet: "Tổ chức đảng", cell: null, code: "missing-column" },
-      { sheet: "Doanh nghiệp", cell: "D6", code: "unknown-column" },
-      { sheet: "Phát triển đảng viên", cell: "E14", code: "formula-error" },
-      { sheet: "Trưởng thôn", cell: "C19", code: "not-a-number" },
-      { sheet: "Trưởng thôn", cell: "D25", code: "rule-violation" },
-      { sheet: "Trưởng thôn", cell: "E24", code: "reported-ratio-mismatch" },
-      { sheet: "Cán bộ cơ sở", cell: "C11", code: "not-integer" },
-      { sheet: "Cán bộ cơ sở", cell: "B17", code: "unknown-unit" },
-      { sheet: "Cán bộ cơ sở", cell: null, code: "missing-unit" },
-      { sheet: "Cấp ủy", cell: "D12", code: "negative-value" },
-      { sheet: "Cấp ủy", cell: "B27", code: "duplicate-unit" },
-      { sheet: "Cấp ủy", cell: null, code: "missing-unit" },
-      { sheet: "Cấp ủy", cell: "C32", code: "total-mismatch" },
-    ]);
+  it("plants one defect of every code the catalogue names, each at its own place", () => {
+    const codes = ["missing-column", "blank-required", "not-a-number", "not-integer", "negative-value", "invalid-choice", "rule-violation", "total-mismatch", "unknown-unit", "duplicate-unit", "missing-unit", "formula-error", "reported-ratio-mismatch", "unknown-column", "cross-sheet-mismatch"];
+    expect(new Set(expected.map((f) => f.code))).toEqual(new Set(codes));
+    const located = expected.filter((f) => f.cell !== null).map((f) => `${f.sheet}!${f.cell}`);
+    expect(new Set(located).size).toBe(located.length);
   });
 
   it("holds each planted defect in its cell", () => {
@@ -578,7 +565,7 @@ describe("the planted-defect workbook", () => {
       for (const a of addresses) if (before[sheet].cells[a]?.value !== after[sheet].cells[a]?.value) changed.push(`${sheet}!${a}`);
     }
     const planted = expected.filter((f) => f.cell !== null).map((f) => `${f.sheet}!${f.cell}`);
-    const recomputedTotals = ["Tổ chức đảng!F59", "Phát triển đảng viên!E59", "Trưởng thôn!C32", "Trưởng thôn!D32", "Cán bộ cơ sở!C32", "Cấp ủy!D32"];
+    const recomputedTotals = ["Tổ chức đảng!F59", "Phát triển đảng viên!D59", "Phát triển đảng viên!E59", "Trưởng thôn!C32", "Trưởng thôn!D32", "Cán bộ cơ sở!C32", "Cấp ủy!D32"];
     const emptiedColumn = [6, ...range(8, 30), ...range(32, 59)].map((r) => `Tổ chức đảng!E${r}`);
     const retypedRatio = ["Trưởng thôn!E25"];
     expect(changed.sort()).toEqual([...new Set([...planted, ...recomputedTotals, ...emptiedColumn, ...retypedRatio])].sort());
