@@ -14,6 +14,8 @@ import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../ap
 import type { RunMessage } from "../../commands/run-channel";
 import { failureMessage } from "../../commands/recalculate-command";
 import type { WorkbookHost } from "../../core/model";
+import { FindingList } from "./FindingList";
+import { IndicatorList } from "./IndicatorList";
 
 export interface RunFeed {
   last(): RunMessage | null;
@@ -32,7 +34,7 @@ type Action = "validate" | "recalculate";
 type View =
   | { status: "idle" }
   | { status: "busy"; action: Action }
-  | { status: "done"; action: Action; counts: RunOutcome["counts"]; fromRibbon: boolean }
+  | { status: "done"; action: Action; counts: RunOutcome["counts"]; fromRibbon: boolean; outcome?: RunOutcome }
   | { status: "failed"; message: string; fromRibbon: boolean };
 
 const useStyles = makeStyles({
@@ -63,7 +65,7 @@ export function App({ createHost, runs }: AppProps) {
     setView({ status: "busy", action });
     try {
       const outcome = action === "validate" ? await validateWorkbook(createHost()) : await recalculateWorkbook(createHost());
-      setView({ status: "done", action, counts: outcome.counts, fromRibbon: false });
+      setView({ status: "done", action, counts: outcome.counts, fromRibbon: false, outcome });
       if (action === "recalculate") runs?.publish({ kind: "done", source: "taskpane", at: new Date().toISOString(), counts: outcome.counts, summarySheet: outcome.summarySheet });
     } catch (error) {
       setView({ status: "failed", message: failureMessage(error), fromRibbon: false });
@@ -95,6 +97,12 @@ export function App({ createHost, runs }: AppProps) {
             {view.fromRibbon && <Caption1>Từ nút “Tính lại chỉ tiêu” trên ribbon.</Caption1>}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {view.status === "done" && view.outcome && (
+        <>
+          <FindingList findings={view.outcome.findings} />
+          <IndicatorList indicators={view.outcome.indicators} />
+        </>
       )}
       {view.status === "failed" && (
         <MessageBar intent="error">
