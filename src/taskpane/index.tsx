@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { lastRun, publishRun, subscribeRuns } from "../commands/run-channel";
 import { OfficeHost } from "../hosts/office/office-host";
 import { App, type RunFeed } from "./components/App";
+import { initialLanguage } from "./strings";
 
 const runs: RunFeed = { last: lastRun, subscribe: subscribeRuns, publish: publishRun };
 
@@ -12,7 +13,7 @@ Office.onReady(() => {
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App createHost={() => new OfficeHost()} runs={runs} />
+      <App createHost={() => new OfficeHost()} runs={runs} language={initialLanguage(localStorage, Office.context.displayLanguage)} storage={localStorage} />
     </FluentProvider>,
   );
 });

@@ -8,8 +8,19 @@ import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/engine/analyse";
 import { loadWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
+
+// Fluent's MessageBar watches its own width; jsdom has no ResizeObserver (every Office webview does).
+window.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 import { FindingList } from "../../src/taskpane/components/FindingList";
 import { IndicatorList } from "../../src/taskpane/components/IndicatorList";
+import { App } from "../../src/taskpane/components/App";
+import { initialLanguage, STATUS_TEXT, STRINGS } from "../../src/taskpane/strings";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import userEvent from "@testing-library/user-event";
 import { buildDefectWorkbook } from "../fixtures/defects";
 import { NOW } from "../helpers/grid";
 
@@ -52,5 +63,42 @@ describe("the indicator list", () => {
     const c1 = screen.getByRole("rowheader", { name: "C1" }).parentElement!;
     expect(within(c1).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Số đảng viên kết nạp", "895", "800", "111,9%", "Vượt mục tiêu"]);
     expect(screen.getAllByRole("row")).toHaveLength(24);
+  });
+});
+
+describe("the task pane's languages", () => {
+  it("has every text in Vietnamese and in English", () => {
+    expect(Object.keys(STRINGS.en).sort()).toEqual(Object.keys(STRINGS.vi).sort());
+    for (const language of ["vi", "en"] as const) for (const text of Object.values(STRINGS[language])) expect(text.trim()).not.toBe("");
+    expect(Object.keys(STATUS_TEXT.en).sort()).toEqual(Object.keys(STATUS_TEXT.vi).sort());
+  });
+
+  it("starts in the remembered language, else in Office's display language, else in Vietnamese", () => {
+    const saved = (value: string | null) => ({ getItem: () => value });
+    expect(initialLanguage(saved("en"), "vi-VN")).toBe("en");
+    expect(initialLanguage(saved(null), "en-US")).toBe("en");
+    expect(initialLanguage(saved(null), "vi-VN")).toBe("vi");
+    expect(initialLanguage(null, undefined)).toBe("vi");
+  });
+
+  it("shows the findings and indicators in English after switching, and remembers the choice", async () => {
+    const { workbook } = await buildDefectWorkbook();
+    const host = new XlsxHost(workbook);
+    const stored = new Map<string, string>();
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App createHost={() => host} storage={{ setItem: (k, v) => void stored.set(k, v) }} />
+      </FluentProvider>,
+    );
+    await user.click(screen.getByRole("button", { name: "Chuyển sang tiếng Anh" }));
+    expect([...stored.values()]).toEqual(["en"]);
+    await user.click(screen.getByRole("button", { name: "Check" }));
+    await screen.findByText("Workbook checked");
+    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toContain("Warning E24: Cell E24: the ratio typed by hand, 90%, differs from the computed 41.67% (by more than 0.1 percentage point).");
+    const c5 = screen.getByRole("rowheader", { name: "C5" }).parentElement!;
+    // The defects move C5: Nghĩa Hưng's 8 villages typed "8/8" drop out, Tân Thịnh's heads go 9 → 15:
+    // (187 − 9 + 15) / (284 − 8) = 193 / 276 = 69.9%, which is 93.2% of 75%.
+    expect(within(c5).getAllByRole("cell").map((c) => c.textContent).slice(1)).toEqual(["69.9%", "75.0%", "93.2%", "Not met"]);
   });
 });

@@ -16,6 +16,8 @@ import { failureMessage } from "../../commands/recalculate-command";
 import type { WorkbookHost } from "../../core/model";
 import { FindingList } from "./FindingList";
 import { IndicatorList } from "./IndicatorList";
+import type { Language } from "../../core/findings/format";
+import { rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
 
 export interface RunFeed {
   last(): RunMessage | null;
@@ -25,6 +27,9 @@ export interface RunFeed {
 
 export interface AppProps {
   createHost: () => WorkbookHost;
+  /** The language to start in, and where the person's choice is remembered. */
+  language?: Language;
+  storage?: Pick<Storage, "setItem"> | null;
   /** Runs started from the ribbon, and where this pane reports its own. */
   runs?: RunFeed;
 }
@@ -50,10 +55,16 @@ function viewOf(message: RunMessage): View {
     : { status: "failed", message: message.message, fromRibbon };
 }
 
-const TITLES: Record<Action, string> = { validate: "Đã kiểm tra workbook", recalculate: "Đã tính lại chỉ tiêu" };
-
-export function App({ createHost, runs }: AppProps) {
+export function App({ createHost, runs, language: initial = "vi", storage = null }: AppProps) {
   const styles = useStyles();
+  const [language, setLanguage] = useState<Language>(initial);
+  const t = STRINGS[language];
+  const titles: Record<Action, string> = { validate: t.validated, recalculate: t.recalculated };
+  function switchLanguage() {
+    const next: Language = language === "vi" ? "en" : "vi";
+    setLanguage(next);
+    rememberLanguage(storage, next);
+  }
   const [view, setView] = useState<View>(() => {
     const last = runs?.last();
     return last ? viewOf(last) : { status: "idle" };
@@ -74,40 +85,45 @@ export function App({ createHost, runs }: AppProps) {
 
   const busy = view.status === "busy";
   return (
-    <main className={styles.root}>
-      <Title3 as="h1">Đề án 02 — Bảng kiểm tra</Title3>
+    <main className={styles.root} lang={language}>
       <div className={styles.actions}>
-        <Button appearance="secondary" disabled={busy} onClick={() => run("validate")}>
-          Kiểm tra
-        </Button>
-        <Button appearance="primary" disabled={busy} onClick={() => run("recalculate")}>
-          Tính lại chỉ tiêu
+        <Title3 as="h1">{t.title}</Title3>
+        <Button appearance="subtle" size="small" aria-label={t.languageLabel} onClick={switchLanguage}>
+          {t.language}
         </Button>
       </div>
-      {view.status === "busy" && <Spinner size="small" label={view.action === "validate" ? "Đang kiểm tra…" : "Đang tính lại…"} />}
+      <div className={styles.actions}>
+        <Button appearance="secondary" disabled={busy} onClick={() => run("validate")}>
+          {t.validate}
+        </Button>
+        <Button appearance="primary" disabled={busy} onClick={() => run("recalculate")}>
+          {t.recalculate}
+        </Button>
+      </div>
+      {view.status === "busy" && <Spinner size="small" label={view.action === "validate" ? t.validating : t.recalculating} />}
       {view.status === "done" && (
         <MessageBar intent={view.counts.error > 0 ? "error" : view.counts.warning > 0 ? "warning" : "success"}>
           <MessageBarBody>
-            <MessageBarTitle>{TITLES[view.action]}</MessageBarTitle>
-            <ul className={styles.counts} aria-label="Số phát hiện">
-              <li>Lỗi: {view.counts.error}</li>
-              <li>Cảnh báo: {view.counts.warning}</li>
-              <li>Thông tin: {view.counts.info}</li>
+            <MessageBarTitle>{titles[view.action]}</MessageBarTitle>
+            <ul className={styles.counts} aria-label={t.counts}>
+              <li>{SEVERITY_LABELS[language].error}: {view.counts.error}</li>
+              <li>{SEVERITY_LABELS[language].warning}: {view.counts.warning}</li>
+              <li>{SEVERITY_LABELS[language].info}: {view.counts.info}</li>
             </ul>
-            {view.fromRibbon && <Caption1>Từ nút “Tính lại chỉ tiêu” trên ribbon.</Caption1>}
+            {view.fromRibbon && <Caption1>{t.fromRibbon}</Caption1>}
           </MessageBarBody>
         </MessageBar>
       )}
       {view.status === "done" && view.outcome && (
         <>
-          <FindingList findings={view.outcome.findings} />
-          <IndicatorList indicators={view.outcome.indicators} />
+          <FindingList findings={view.outcome.findings} language={language} />
+          <IndicatorList indicators={view.outcome.indicators} language={language} />
         </>
       )}
       {view.status === "failed" && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Không hoàn thành</MessageBarTitle>
+            <MessageBarTitle>{t.failed}</MessageBarTitle>
             {view.message}
           </MessageBarBody>
         </MessageBar>

@@ -1,7 +1,9 @@
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { Language } from "../../core/findings/format";
+import { renderMessage } from "../../core/findings/messages";
 import type { Finding, Severity } from "../../core/model";
+import { SEVERITY_LABELS, STRINGS } from "../strings";
 
-const LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" };
 const ORDER: Severity[] = ["error", "warning", "info"];
 
 const useStyles = makeStyles({
@@ -12,32 +14,32 @@ const useStyles = makeStyles({
   info: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
 });
 
-function countText(findings: readonly Finding[]): string {
+function countText(findings: readonly Finding[], language: Language): string {
   return ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${LABELS[s].toLowerCase()}`)
+    .map(([s, n]) => `${n} ${SEVERITY_LABELS[language][s].toLowerCase()}`)
     .join(", ");
 }
 
 /** Findings grouped by sheet, errors first; the severity is written out, never shown by colour alone. */
-export function FindingList({ findings }: { findings: readonly Finding[] }) {
+export function FindingList({ findings, language = "vi" }: { findings: readonly Finding[]; language?: Language }) {
   const styles = useStyles();
-  if (findings.length === 0) return <Body1>Không có phát hiện nào: số liệu khớp với định nghĩa Đề án.</Body1>;
+  if (findings.length === 0) return <Body1>{STRINGS[language].noFindings}</Body1>;
   const sheets = [...new Set(findings.map((f) => f.sheet ?? "Workbook"))];
   return (
-    <section aria-label="Phát hiện">
+    <section aria-label={STRINGS[language].findings}>
       {sheets.map((sheet) => {
         const here = findings.filter((f) => (f.sheet ?? "Workbook") === sheet).sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
         return (
           <div key={sheet} className={styles.group}>
             <Subtitle2 as="h2">
-              {sheet} <Caption1>({countText(here)})</Caption1>
+              {sheet} <Caption1>({countText(here, language)})</Caption1>
             </Subtitle2>
             <ul className={styles.list}>
               {here.map((f, i) => (
                 <li key={i}>
-                  <span className={styles[f.severity]}>{LABELS[f.severity]}</span>
-                  {f.cell ? ` ${f.cell}` : ""}: {f.message}
+                  <span className={styles[f.severity]}>{SEVERITY_LABELS[language][f.severity]}</span>
+                  {f.cell ? ` ${f.cell}` : ""}: {language === "vi" ? f.message : renderMessage(f.code, f.params, language)}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { formatNumber, formatPercent } from "../../core/findings/format";
+import { formatNumber, formatPercent, type Language } from "../../core/findings/format";
 import type { IndicatorResult } from "../../core/model";
-import { STATUS_LABELS } from "../../core/plan/summary";
+import { STATUS_TEXT, STRINGS } from "../strings";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
@@ -9,29 +9,30 @@ const useStyles = makeStyles({
   number: { textAlign: "right", whiteSpace: "nowrap" },
 });
 
-function shown(i: IndicatorResult, v: number | null): string {
+function shown(i: IndicatorResult, v: number | null, language: Language): string {
   if (v === null) return "–";
-  return i.unit === "ratio" ? formatPercent(v, "vi") : formatNumber(v, "vi");
+  return i.unit === "ratio" ? formatPercent(v, language) : formatNumber(v, language);
 }
 
 /** The indicators as the summary sheet shows them: actual, target, achievement and a written status. */
-export function IndicatorList({ indicators }: { indicators: readonly IndicatorResult[] }) {
+export function IndicatorList({ indicators, language = "vi" }: { indicators: readonly IndicatorResult[]; language?: Language }) {
   const styles = useStyles();
+  const t = STRINGS[language];
   const th = (text: string) => (
     <th scope="col" className={styles.cell}>
       {text}
     </th>
   );
   return (
-    <table className={styles.table} aria-label="Chỉ tiêu">
+    <table className={styles.table} aria-label={t.indicators}>
       <thead>
         <tr>
-          {th("Mã")}
-          {th("Chỉ tiêu")}
-          {th("Thực hiện")}
-          {th("Mục tiêu")}
-          {th("Tỷ lệ đạt")}
-          {th("Đánh giá")}
+          {th(t.code)}
+          {th(t.name)}
+          {th(t.actual)}
+          {th(t.target)}
+          {th(t.achievement)}
+          {th(t.status)}
         </tr>
       </thead>
       <tbody>
@@ -41,10 +42,10 @@ export function IndicatorList({ indicators }: { indicators: readonly IndicatorRe
               {i.id}
             </th>
             <td className={styles.cell}>{i.name}</td>
-            <td className={`${styles.cell} ${styles.number}`}>{shown(i, i.actual)}</td>
-            <td className={`${styles.cell} ${styles.number}`}>{shown(i, i.target)}</td>
-            <td className={`${styles.cell} ${styles.number}`}>{i.achievement === null ? "–" : formatPercent(i.achievement, "vi")}</td>
-            <td className={styles.cell}>{STATUS_LABELS[i.status]}</td>
+            <td className={`${styles.cell} ${styles.number}`}>{shown(i, i.actual, language)}</td>
+            <td className={`${styles.cell} ${styles.number}`}>{shown(i, i.target, language)}</td>
+            <td className={`${styles.cell} ${styles.number}`}>{i.achievement === null ? "–" : formatPercent(i.achievement, language)}</td>
+            <td className={styles.cell}>{STATUS_TEXT[language][i.status]}</td>
           </tr>
         ))}
       </tbody>

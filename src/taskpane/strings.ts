@@ -1,0 +1,78 @@
+import type { IndicatorStatus, Severity } from "../core/model";
+import type { Language } from "../core/findings/format";
+import { STATUS_LABELS } from "../core/plan/summary";
+
+/** Every text the task pane shows, in Vietnamese first and English; a test checks both have every key. */
+export const STRINGS = {
+  vi: {
+    title: "Đề án 02 — Bảng kiểm tra",
+    validate: "Kiểm tra",
+    recalculate: "Tính lại chỉ tiêu",
+    validating: "Đang kiểm tra…",
+    recalculating: "Đang tính lại…",
+    validated: "Đã kiểm tra workbook",
+    recalculated: "Đã tính lại chỉ tiêu",
+    counts: "Số phát hiện",
+    fromRibbon: "Từ nút “Tính lại chỉ tiêu” trên ribbon.",
+    failed: "Không hoàn thành",
+    noFindings: "Không có phát hiện nào: số liệu khớp với định nghĩa Đề án.",
+    findings: "Phát hiện",
+    indicators: "Chỉ tiêu",
+    code: "Mã",
+    name: "Chỉ tiêu",
+    actual: "Thực hiện",
+    target: "Mục tiêu",
+    achievement: "Tỷ lệ đạt",
+    status: "Đánh giá",
+    language: "English",
+    languageLabel: "Chuyển sang tiếng Anh",
+  },
+  en: {
+    title: "Đề án 02 — Check panel",
+    validate: "Check",
+    recalculate: "Recalculate indicators",
+    validating: "Checking…",
+    recalculating: "Recalculating…",
+    validated: "Workbook checked",
+    recalculated: "Indicators recalculated",
+    counts: "Findings",
+    fromRibbon: "From the “Tính lại chỉ tiêu” ribbon button.",
+    failed: "Not completed",
+    noFindings: "No findings: the figures agree with the Đề án definitions.",
+    findings: "Findings",
+    indicators: "Indicators",
+    code: "Id",
+    name: "Indicator",
+    actual: "Actual",
+    target: "Target",
+    achievement: "Achieved",
+    status: "Status",
+    language: "Tiếng Việt",
+    languageLabel: "Switch to Vietnamese",
+  },
+} satisfies Record<Language, Record<string, string>>;
+
+export type Strings = (typeof STRINGS)["vi"];
+
+export const SEVERITY_LABELS: Record<Language, Record<Severity, string>> = {
+  vi: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
+  en: { error: "Error", warning: "Warning", info: "Info" },
+};
+
+export const STATUS_TEXT: Record<Language, Record<IndicatorStatus, string>> = {
+  vi: STATUS_LABELS,
+  en: { exceeded: "Exceeded", met: "Met", not_met: "Not met", no_target: "No target", no_data: "No data" },
+};
+
+const KEY = "de-an-02.language";
+
+/** The person's choice if they made one, else Office's display language (vi-VN → vi), else Vietnamese. */
+export function initialLanguage(storage: Pick<Storage, "getItem"> | null, displayLanguage: string | undefined): Language {
+  const saved = storage?.getItem(KEY);
+  if (saved === "vi" || saved === "en") return saved;
+  return displayLanguage && !displayLanguage.toLowerCase().startsWith("vi") ? "en" : "vi";
+}
+
+export function rememberLanguage(storage: Pick<Storage, "setItem"> | null, language: Language): void {
+  storage?.setItem(KEY, language);
+}
