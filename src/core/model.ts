@@ -184,4 +184,6 @@ export interface Plan {
 export interface WorkbookHost {
   read(): Promise<WorkbookSnapshot>;
   apply(plan: Plan): Promise<void>;
+  /** Shows a cell to the person (a finding's cell), where the host has a screen. */
+  select?(sheet: string, cell: string): Promise<void>;
 }

@@ -26,6 +26,7 @@ export const STRINGS = {
     status: "Đánh giá",
     language: "English",
     languageLabel: "Chuyển sang tiếng Anh",
+    selectCell: "Chọn ô",
   },
   en: {
     title: "Đề án 02 — Check panel",
@@ -49,6 +50,7 @@ export const STRINGS = {
     status: "Status",
     language: "Tiếng Việt",
     languageLabel: "Switch to Vietnamese",
+    selectCell: "Select cell",
   },
 } satisfies Record<Language, Record<string, string>>;
 

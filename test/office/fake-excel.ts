@@ -569,6 +569,13 @@ class WorksheetProxy extends Resolvable<SheetModel> {
     return new RangeProxy(this.ctx, () => ({ sheet: this.resolve(), rect: address ? parseRect(address) : { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } }));
   }
 
+  activate(): void {
+    this.write((model) => {
+      if (model.visibility !== "Visible") throw officeError("InvalidOperation", "A hidden worksheet cannot be activated.");
+      this.ctx.excel.activeSheet = model.name;
+    });
+  }
+
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       if (rows < 1 || columns < 1) throw officeError("InvalidArgument", "rowCount and columnCount must be positive");
@@ -744,6 +751,13 @@ function enter(cell: FakeCell, input: unknown): void {
 }
 
 class RangeProxy extends Resolvable<RangeRef> {
+  select(): void {
+    this.write((ref) => {
+      if (this.ctx.excel.activeSheet !== ref.sheet.name) throw officeError("InvalidOperation", "The range is not on the active worksheet.");
+      this.ctx.excel.selection = { sheet: ref.sheet.name, address: rectAddress(ref.rect) };
+    });
+  }
+
   readonly format: RangeFormatProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
   readonly dataValidation: DataValidationProxy;
@@ -1076,6 +1090,8 @@ export class FakeExcel {
   readonly failures = new Map<number, Failure>();
   readonly suspendedSyncs: number[] = [];
   readonly deleted: string[] = [];
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
   /** Requests queued but never synced when an Excel.run ended: Office.js drops them. */
   abandonedRequests = 0;
   apiVersion: string;

@@ -21,6 +21,8 @@ import { App } from "../../src/taskpane/components/App";
 import { initialLanguage, STATUS_TEXT, STRINGS } from "../../src/taskpane/strings";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import userEvent from "@testing-library/user-event";
+import { OfficeHost } from "../../src/hosts/office/office-host";
+import { fakeFromWorkbook } from "../office/from-exceljs";
 import { buildDefectWorkbook } from "../fixtures/defects";
 import { NOW } from "../helpers/grid";
 
@@ -100,5 +102,22 @@ describe("the task pane's languages", () => {
     // The defects move C5: Nghĩa Hưng's 8 villages typed "8/8" drop out, Tân Thịnh's heads go 9 → 15:
     // (187 − 9 + 15) / (284 − 8) = 193 / 276 = 69.9%, which is 93.2% of 75%.
     expect(within(c5).getAllByRole("cell").map((c) => c.textContent).slice(1)).toEqual(["69.9%", "75.0%", "93.2%", "Not met"]);
+  });
+});
+
+describe("clicking a finding's cell", () => {
+  it("selects that cell in Excel, on its sheet", async () => {
+    const { workbook } = await buildDefectWorkbook();
+    const fake = fakeFromWorkbook(workbook);
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App createHost={() => new OfficeHost({ runtime: fake.runtime() })} />
+      </FluentProvider>,
+    );
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    await screen.findByText("Đã kiểm tra workbook");
+    await user.click(screen.getByRole("button", { name: "Chọn ô Trưởng thôn!C19" }));
+    expect([fake.activeSheet, fake.selection]).toEqual(["Trưởng thôn", { sheet: "Trưởng thôn", address: "C19" }]);
   });
 });

@@ -73,6 +73,10 @@ export function describeOfficeError(error: unknown): string {
   return code ? `lỗi Excel ${code}: ${text}` : text;
 }
 
+export function selectError(error: unknown): OfficeHostError {
+  return new OfficeHostError(`Không chọn được ô: ${describeOfficeError(error)}.`, "nothing", officeErrorCode(error), { cause: error });
+}
+
 export function readError(error: unknown): OfficeHostError {
   return new OfficeHostError(
     `Không đọc được workbook: ${describeOfficeError(error)}. Chưa ghi gì vào workbook.`,

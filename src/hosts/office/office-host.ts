@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { Plan, WorkbookHost, WorkbookSnapshot } from "../../core/model";
-import { OfficeHostError, readError, reachedTraces, writeError } from "./host-error";
+import { OfficeHostError, readError, reachedTraces, selectError, writeError } from "./host-error";
 import { READ_LIMITS, readWorkbook, SHEET_LIST_LOAD, sheetFacts, type ReadLimits, type SheetFacts } from "./read-workbook";
 import { officeRuntime, supports, type ExcelRuntime } from "./runtime";
 import { packSteps, planSteps, SheetCache, WRITE_LIMITS, type WriteLimits } from "./write-plan";
@@ -102,6 +102,19 @@ export class OfficeHost implements WorkbookHost {
         }
       },
       (error) => writeError(error, { done: null, total: 0, block: 1, blocks: 1 }),
+    );
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.run(
+      null,
+      async (context) => {
+        const worksheet = context.workbook.worksheets.getItem(sheet);
+        worksheet.activate();
+        worksheet.getRange(cell).select();
+        await context.sync();
+      },
+      selectError,
     );
   }
 

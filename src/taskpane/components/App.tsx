@@ -83,6 +83,16 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
     }
   }
 
+  const [selectionFailure, setSelectionFailure] = useState<string | null>(null);
+  async function selectCell(sheet: string, cell: string) {
+    setSelectionFailure(null);
+    try {
+      await createHost().select?.(sheet, cell);
+    } catch (error) {
+      setSelectionFailure(failureMessage(error));
+    }
+  }
+
   const busy = view.status === "busy";
   return (
     <main className={styles.root} lang={language}>
@@ -114,9 +124,14 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
           </MessageBarBody>
         </MessageBar>
       )}
+      {selectionFailure && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{selectionFailure}</MessageBarBody>
+        </MessageBar>
+      )}
       {view.status === "done" && view.outcome && (
         <>
-          <FindingList findings={view.outcome.findings} language={language} />
+          <FindingList findings={view.outcome.findings} language={language} onSelect={selectCell} />
           <IndicatorList indicators={view.outcome.indicators} language={language} />
         </>
       )}

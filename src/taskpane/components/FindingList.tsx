@@ -1,4 +1,4 @@
-import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../../core/findings/format";
 import { renderMessage } from "../../core/findings/messages";
 import type { Finding, Severity } from "../../core/model";
@@ -22,7 +22,14 @@ function countText(findings: readonly Finding[], language: Language): string {
 }
 
 /** Findings grouped by sheet, errors first; the severity is written out, never shown by colour alone. */
-export function FindingList({ findings, language = "vi" }: { findings: readonly Finding[]; language?: Language }) {
+export interface FindingListProps {
+  findings: readonly Finding[];
+  language?: Language;
+  /** Selects a finding's cell in the workbook. */
+  onSelect?: (sheet: string, cell: string) => void;
+}
+
+export function FindingList({ findings, language = "vi", onSelect }: FindingListProps) {
   const styles = useStyles();
   if (findings.length === 0) return <Body1>{STRINGS[language].noFindings}</Body1>;
   const sheets = [...new Set(findings.map((f) => f.sheet ?? "Workbook"))];
@@ -38,8 +45,15 @@ export function FindingList({ findings, language = "vi" }: { findings: readonly 
             <ul className={styles.list}>
               {here.map((f, i) => (
                 <li key={i}>
-                  <span className={styles[f.severity]}>{SEVERITY_LABELS[language][f.severity]}</span>
-                  {f.cell ? ` ${f.cell}` : ""}: {language === "vi" ? f.message : renderMessage(f.code, f.params, language)}
+                  <span className={styles[f.severity]}>{SEVERITY_LABELS[language][f.severity]}</span>{" "}
+                  {f.cell && f.sheet && onSelect ? (
+                    <Link as="button" aria-label={`${STRINGS[language].selectCell} ${f.sheet}!${f.cell}`} onClick={() => onSelect(f.sheet!, f.cell!)}>
+                      {f.cell}
+                    </Link>
+                  ) : (
+                    f.cell
+                  )}
+                  : {language === "vi" ? f.message : renderMessage(f.code, f.params, language)}
                 </li>
               ))}
             </ul>
