@@ -27,6 +27,9 @@ export const STRINGS = {
     language: "English",
     languageLabel: "Chuyển sang tiếng Anh",
     selectCell: "Chọn ô",
+    belowTarget: "Đơn vị chưa đạt mục tiêu",
+    units: "đơn vị dưới mục tiêu, thấp nhất trước:",
+    more: "… và {n} đơn vị khác.",
   },
   en: {
     title: "Đề án 02 — Check panel",
@@ -51,6 +54,9 @@ export const STRINGS = {
     language: "Tiếng Việt",
     languageLabel: "Switch to Vietnamese",
     selectCell: "Select cell",
+    belowTarget: "Units below target",
+    units: "units below target, worst first:",
+    more: "… and {n} more.",
   },
 } satisfies Record<Language, Record<string, string>>;
 

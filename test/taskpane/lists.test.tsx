@@ -17,6 +17,7 @@ window.ResizeObserver ??= class {
 };
 import { FindingList } from "../../src/taskpane/components/FindingList";
 import { IndicatorList } from "../../src/taskpane/components/IndicatorList";
+import { BelowTargetList } from "../../src/taskpane/components/BelowTargetList";
 import { App } from "../../src/taskpane/components/App";
 import { initialLanguage, STATUS_TEXT, STRINGS } from "../../src/taskpane/strings";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
@@ -119,5 +120,21 @@ describe("clicking a finding's cell", () => {
     await screen.findByText("Đã kiểm tra workbook");
     await user.click(screen.getByRole("button", { name: "Chọn ô Trưởng thôn!C19" }));
     expect([fake.activeSheet, fake.selection]).toEqual(["Trưởng thôn", { sheet: "Trưởng thôn", address: "C19" }]);
+  });
+});
+
+describe("the units below target", () => {
+  it("lists the communes below the village-head target worst first, with their figures", async () => {
+    const workbook = await loadWorkbook(readFileSync(path.resolve(__dirname, "../../seeds/lang-giang.xlsx")));
+    const { indicators } = analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <BelowTargetList indicators={indicators} />
+      </FluentProvider>,
+    );
+    const c5 = screen.getByText(/^C5 — Tỷ lệ trưởng thôn là đảng viên: \d+ đơn vị/).parentElement!;
+    const items = within(c5).getAllByRole("listitem").map((li) => li.textContent);
+    expect(new Set(items.slice(0, 2))).toEqual(new Set(["Tân Thanh 5/12 (41,7%)", "Hương Sơn 10/24 (41,7%)"]));
+    expect(items[2]).toBe("Xương Lâm 9/20 (45,0%)");
   });
 });

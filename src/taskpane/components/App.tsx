@@ -16,6 +16,7 @@ import { failureMessage } from "../../commands/recalculate-command";
 import type { WorkbookHost } from "../../core/model";
 import { FindingList } from "./FindingList";
 import { IndicatorList } from "./IndicatorList";
+import { BelowTargetList } from "./BelowTargetList";
 import type { Language } from "../../core/findings/format";
 import { rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
 
@@ -133,6 +134,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
         <>
           <FindingList findings={view.outcome.findings} language={language} onSelect={selectCell} />
           <IndicatorList indicators={view.outcome.indicators} language={language} />
+          <BelowTargetList indicators={view.outcome.indicators} language={language} />
         </>
       )}
       {view.status === "failed" && (
