@@ -2,6 +2,7 @@ import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Definitions, Profile } from "../core/definitions/schema";
 import { analyse } from "../core/engine/analyse";
 import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
+import { type TargetEdits, targetEditsPlan } from "../core/template/targets-sheet";
 import { VERSION } from "../version";
 
 export interface RunOutcome {
@@ -18,10 +19,13 @@ export interface RunOptions {
   profile?: Profile;
 }
 
+function catalogue(options: RunOptions): { definitions: Definitions; profile: Profile } {
+  const bundled = bundledCatalogue();
+  return { definitions: options.definitions ?? bundled.definitions, profile: options.profile ?? bundled.profile };
+}
+
 async function analyseHost(host: WorkbookHost, options: RunOptions) {
-  const bundled = options.definitions && options.profile ? null : bundledCatalogue();
-  const definitions = options.definitions ?? bundled!.definitions;
-  const profile = options.profile ?? bundled!.profile;
+  const { definitions, profile } = catalogue(options);
   const snapshot = await host.read();
   return analyse(snapshot, definitions, profile, { now: options.now ?? new Date(), version: VERSION });
 }
@@ -37,4 +41,11 @@ export async function recalculateWorkbook(host: WorkbookHost, options: RunOption
   const analysis = await analyseHost(host, options);
   await host.apply(analysis.plan);
   return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, summarySheet: analysis.summarySheet };
+}
+
+/** Writes targets a person edited into the workbook's Chỉ tiêu sheet (made from the profile when missing). */
+export async function saveTargets(host: WorkbookHost, edits: TargetEdits, options: RunOptions = {}): Promise<void> {
+  const { definitions, profile } = catalogue(options);
+  const snapshot = await host.read();
+  await host.apply(targetEditsPlan(snapshot, definitions, profile, edits));
 }

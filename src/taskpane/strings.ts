@@ -30,6 +30,11 @@ export const STRINGS = {
     belowTarget: "Đơn vị chưa đạt mục tiêu",
     units: "đơn vị dưới mục tiêu, thấp nhất trước:",
     more: "… và {n} đơn vị khác.",
+    targets: "Mục tiêu",
+    editTargets: "Sửa mục tiêu",
+    saveTargets: "Lưu mục tiêu vào sheet Chỉ tiêu",
+    targetsSaved: "Đã lưu mục tiêu vào sheet Chỉ tiêu. Bấm “Tính lại chỉ tiêu” để cập nhật bảng tổng hợp.",
+    notANumber: "Hãy nhập một số, ví dụ 75 hoặc 42,5.",
   },
   en: {
     title: "Đề án 02 — Check panel",
@@ -57,6 +62,11 @@ export const STRINGS = {
     belowTarget: "Units below target",
     units: "units below target, worst first:",
     more: "… and {n} more.",
+    targets: "Targets",
+    editTargets: "Edit targets",
+    saveTargets: "Save targets to the Chỉ tiêu sheet",
+    targetsSaved: "Targets saved to the Chỉ tiêu sheet. Press “Recalculate indicators” to update the summary.",
+    notANumber: "Type a number, such as 75 or 42.5.",
   },
 } satisfies Record<Language, Record<string, string>>;
 

@@ -18,6 +18,7 @@ window.ResizeObserver ??= class {
 import { FindingList } from "../../src/taskpane/components/FindingList";
 import { IndicatorList } from "../../src/taskpane/components/IndicatorList";
 import { BelowTargetList } from "../../src/taskpane/components/BelowTargetList";
+import { TargetsEditor } from "../../src/taskpane/components/TargetsEditor";
 import { App } from "../../src/taskpane/components/App";
 import { initialLanguage, STATUS_TEXT, STRINGS } from "../../src/taskpane/strings";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
@@ -136,5 +137,46 @@ describe("the units below target", () => {
     const items = within(c5).getAllByRole("listitem").map((li) => li.textContent);
     expect(new Set(items.slice(0, 2))).toEqual(new Set(["Tân Thanh 5/12 (41,7%)", "Hương Sơn 10/24 (41,7%)"]));
     expect(items[2]).toBe("Xương Lâm 9/20 (45,0%)");
+  });
+});
+
+describe("the targets editor", () => {
+  async function sampleIndicators() {
+    const workbook = await loadWorkbook(readFileSync(path.resolve(__dirname, "../../seeds/lang-giang.xlsx")));
+    return analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" }).indicators;
+  }
+
+  it("shows each target, ratios as percentages, and saves only what changed", async () => {
+    const saved: unknown[] = [];
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <TargetsEditor indicators={await sampleIndicators()} onSave={(edits) => saved.push(edits)} />
+      </FluentProvider>,
+    );
+    const c5 = screen.getByRole("textbox", { name: "C5 — Tỷ lệ trưởng thôn là đảng viên (%)" }) as HTMLInputElement;
+    expect(c5.value).toBe("75");
+    expect((screen.getByRole("textbox", { name: "C1 — Số đảng viên kết nạp" }) as HTMLInputElement).value).toBe("800");
+    await user.clear(c5);
+    await user.type(c5, "62,5");
+    await user.clear(screen.getByRole("textbox", { name: "D4 — Tỷ lệ cán bộ chủ chốt trình độ đại học (%)" }));
+    await user.click(screen.getByRole("button", { name: "Lưu mục tiêu vào sheet Chỉ tiêu" }));
+    expect(saved).toEqual([{ C5: 0.625, D4: null }]);
+  });
+
+  it("refuses to save a target that is not a number, and says what to type", async () => {
+    const saved: unknown[] = [];
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <TargetsEditor indicators={await sampleIndicators()} onSave={(edits) => saved.push(edits)} />
+      </FluentProvider>,
+    );
+    const c1 = screen.getByRole("textbox", { name: "C1 — Số đảng viên kết nạp" });
+    await user.clear(c1);
+    await user.type(c1, "tám trăm");
+    expect(screen.getByText("Hãy nhập một số, ví dụ 75 hoặc 42,5.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Lưu mục tiêu vào sheet Chỉ tiêu" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(saved).toEqual([]);
   });
 });

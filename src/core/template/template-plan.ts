@@ -3,6 +3,7 @@ import { quoteSheetName } from "../expr";
 import type { PlanOp, PlanValue } from "../model";
 import { columnLetter } from "../read/grid";
 import { MARKER_SHEET, markerRows } from "../engine/ownership";
+import { targetsSheetOps } from "./targets-sheet";
 
 /** A hidden sheet of the lists the drop-downs offer (Excel's inline lists stop at 255 characters). */
 export const LISTS_SHEET = "_DeAn02_DanhMuc";
@@ -104,22 +105,7 @@ export function templatePlan(defs: Definitions, profile: Profile, version: strin
     ops.push({ op: "protectSheet", sheet: name });
   }
 
-  const targets = defs.targetsSheet;
-  ops.push({ op: "prepareSheet", sheet: targets.name });
-  ops.push({ op: "setCells", sheet: targets.name, anchor: "A1", cells: [[text(profile.committee.toUpperCase())], [text("MỤC TIÊU ĐỀ ÁN 02 VÀ TÌNH HÌNH TRƯỚC KHI THỰC HIỆN")]] });
-  ops.push({ op: "setCells", sheet: targets.name, anchor: `A${HEADER_ROW}`, cells: [[text(targets.columns.id.header), text(targets.columns.name.header), text(targets.columns.baseline.header), text(targets.columns.target.header)]] });
-  ops.push({ op: "style", sheet: targets.name, range: `A${HEADER_ROW}:D${HEADER_ROW}`, style: { bold: true, wrap: true, fill: "DDEBF7", border: true } });
-  ops.push({
-    op: "setCells",
-    sheet: targets.name,
-    anchor: `A${FIRST_ROW}`,
-    cells: defs.indicators.map((i) => [text(i.id), text(i.name), num(profile.indicators[i.id]?.baseline), num(profile.indicators[i.id]?.target)]),
-  });
-  defs.indicators.forEach((ind, i) => {
-    const row = FIRST_ROW + i;
-    ops.push({ op: "style", sheet: targets.name, range: `C${row}:D${row}`, style: { numberFormat: ind.unit === "ratio" ? "0.0%" : "#,##0", locked: false, border: true } });
-  });
-  ops.push({ op: "columnWidths", sheet: targets.name, widths: [{ column: 1, width: 8 }, { column: 2, width: 50 }, { column: 3, width: 13 }, { column: 4, width: 13 }] });
+  ops.push(...targetsSheetOps(defs, profile, {}));
 
   ops.push({ op: "prepareSheet", sheet: LISTS_SHEET });
   ops.push({ op: "setCells", sheet: LISTS_SHEET, anchor: "A1", cells: [lists.map((l) => text(l.name))] });

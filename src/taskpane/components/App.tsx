@@ -10,13 +10,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
+import { recalculateWorkbook, saveTargets, validateWorkbook, type RunOutcome } from "../../app/use-cases";
+import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
 import { failureMessage } from "../../commands/recalculate-command";
 import type { WorkbookHost } from "../../core/model";
 import { FindingList } from "./FindingList";
 import { IndicatorList } from "./IndicatorList";
 import { BelowTargetList } from "./BelowTargetList";
+import { TargetsEditor } from "./TargetsEditor";
 import type { Language } from "../../core/findings/format";
 import { rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
 
@@ -85,6 +87,17 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
   }
 
   const [selectionFailure, setSelectionFailure] = useState<string | null>(null);
+  const [editingTargets, setEditingTargets] = useState(false);
+  const [targetsNotice, setTargetsNotice] = useState<string | null>(null);
+  async function storeTargets(edits: TargetEdits) {
+    try {
+      await saveTargets(createHost(), edits);
+      setEditingTargets(false);
+      setTargetsNotice(t.targetsSaved);
+    } catch (error) {
+      setTargetsNotice(failureMessage(error));
+    }
+  }
   async function selectCell(sheet: string, cell: string) {
     setSelectionFailure(null);
     try {
@@ -135,6 +148,15 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
           <FindingList findings={view.outcome.findings} language={language} onSelect={selectCell} />
           <IndicatorList indicators={view.outcome.indicators} language={language} />
           <BelowTargetList indicators={view.outcome.indicators} language={language} />
+          {targetsNotice && (
+            <MessageBar intent="info">
+              <MessageBarBody>{targetsNotice}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Button appearance="secondary" onClick={() => (setEditingTargets(!editingTargets), setTargetsNotice(null))}>
+            {t.editTargets}
+          </Button>
+          {editingTargets && <TargetsEditor indicators={view.outcome.indicators} language={language} onSave={storeTargets} />}
         </>
       )}
       {view.status === "failed" && (
