@@ -1,6 +1,7 @@
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Definitions, Profile } from "../core/definitions/schema";
-import { analyse } from "../core/engine/analyse";
+import { analyse, definitionsLabel } from "../core/engine/analyse";
+import { columnMappingPlan } from "../core/engine/ownership";
 import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
 import { type TargetEdits, targetEditsPlan } from "../core/template/targets-sheet";
 import { VERSION } from "../version";
@@ -48,4 +49,11 @@ export async function saveTargets(host: WorkbookHost, edits: TargetEdits, option
   const { definitions, profile } = catalogue(options);
   const snapshot = await host.read();
   await host.apply(targetEditsPlan(snapshot, definitions, profile, edits));
+}
+
+/** Remembers, in the workbook, which column holds a field whose header the add-in did not recognise. */
+export async function mapColumn(host: WorkbookHost, sheet: string, field: string, columnLetter: string, options: RunOptions = {}): Promise<void> {
+  const { definitions } = catalogue(options);
+  const snapshot = await host.read();
+  await host.apply({ ops: columnMappingPlan(snapshot, sheet, field, columnLetter, definitionsLabel(definitions), VERSION) });
 }

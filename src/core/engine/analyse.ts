@@ -5,7 +5,7 @@ import { calculatedColumnOps } from "../plan/calculated-columns";
 import { summaryOps, summaryTargetRef } from "../plan/summary";
 import { computeIndicators } from "./indicators";
 import { decodeLegacySheets } from "./legacy-view";
-import { MARKER_SHEET, markerRows, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
+import { columnMappings, markerOps, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
 import { readWorkbook } from "./read-workbook";
 import { readTargets } from "./targets";
 import { typedRatioFindings } from "./typed-ratios";
@@ -33,7 +33,8 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
   const owned = ownedSheets(snapshot);
   const summary = summarySheetName(snapshot, owned);
   const skip = new Set([...owned, summary.name]);
-  const { readings, findings: readFindings } = readWorkbook(snapshot, defs, profile, skip);
+  const mappings = columnMappings(snapshot);
+  const { readings, findings: readFindings } = readWorkbook(snapshot, defs, profile, skip, mappings);
   const targets = readTargets(snapshot, defs, profile, new Set([...skip, ...[...readings.values()].map((r) => r.grid.name)]));
   const target = (id: string) => targets.figures.get(id)?.target.value ?? null;
 
@@ -53,9 +54,7 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
     ops: [
       ...summaryOps({ sheet: summary.name, defs, profile, readings, targets, indicators, info: { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts } }),
       ...calculatedColumnOps(defs, readings, target, targetRef),
-      { op: "prepareSheet", sheet: MARKER_SHEET },
-      { op: "setCells", sheet: MARKER_SHEET, anchor: "A1", cells: markerRows(ownedAfter, definitionsLabel(defs), options.version).map((r) => r.map((text) => ({ kind: "text" as const, text }))) },
-      { op: "sheetVisibility", sheet: MARKER_SHEET, visibility: "veryHidden" },
+      ...markerOps(ownedAfter, definitionsLabel(defs), options.version, mappings),
     ],
   };
   return { findings, indicators, counts, summarySheet: summary.name, plan };

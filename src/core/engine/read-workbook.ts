@@ -6,7 +6,7 @@ import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { matchKey } from "../text/normalize";
 import { compare, type SheetReading, validateSheet } from "../validate/sheet";
-import { MARKER_SHEET } from "./ownership";
+import { type ColumnMappings, MARKER_SHEET } from "./ownership";
 
 export interface WorkbookReading {
   readings: Map<string, SheetReading>;
@@ -22,7 +22,7 @@ export function findSheet(snapshot: WorkbookSnapshot, name: string, aliases: rea
   );
 }
 
-export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, owned: Set<string>): WorkbookReading {
+export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, owned: Set<string>, mappings: ColumnMappings = new Map()): WorkbookReading {
   const findings: Finding[] = [];
   const readings = new Map<string, SheetReading>();
   const units = unitDirectory(defs, profile);
@@ -34,7 +34,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, prof
       continue;
     }
     taken.add(grid.name);
-    const layout = locateLayout(grid, def, defs.totalsLabels);
+    const layout = locateLayout(grid, def, defs.totalsLabels, mappings.get(grid.name));
     if (!layout) {
       const key = def.columns.find((c) => c.field === def.key)!;
       findings.push(finding("missing-column", grid.name, null, { column: key.header }));

@@ -1,7 +1,7 @@
 import type { SheetDef } from "../definitions/schema";
 import type { SheetGrid } from "../model";
 import { matchKey } from "../text/normalize";
-import { address, cellAt, columnCount, isEmpty, mergeAt, rowCount, visibleValue } from "./grid";
+import { address, cellAt, columnCount, isEmpty, mergeAt, parseAddress, rowCount, visibleValue } from "./grid";
 import { cellText } from "./cell-number";
 
 /** Where a known sheet's parts are. Rows and columns are zero-based. */
@@ -147,13 +147,23 @@ function isTwoRowHeader(grid: SheetGrid, top: number, width: number): boolean {
   return parent && child;
 }
 
+/** Columns a person pointed at stand for fields whose headers were not recognised, and are no longer unknown. */
+function applyMapping(reading: HeaderReading, def: SheetDef, mapping: Map<string, string>): void {
+  for (const [field, letter] of mapping) {
+    if (!def.columns.some((c) => c.field === field) || reading.columns.has(field)) continue;
+    const col = parseAddress(`${letter}1`).col;
+    reading.columns.set(field, col);
+    reading.unknown = reading.unknown.filter((u) => u.column !== col);
+  }
+}
+
 export function isTotalsLabel(text: string, totalsKeys: Set<string>): boolean {
   const key = matchKey(text);
   return totalsKeys.has(key) || key.startsWith("tong cong");
 }
 
 /** Finds the header, the columns and the data rows of a known sheet; null when no header is recognisable. */
-export function locateLayout(grid: SheetGrid, def: SheetDef, totalsLabels: readonly string[]): SheetLayout | null {
+export function locateLayout(grid: SheetGrid, def: SheetDef, totalsLabels: readonly string[], mapping?: Map<string, string>): SheetLayout | null {
   const vocab = vocabulary(def);
   const width = columnCount(grid);
   const height = rowCount(grid);
@@ -170,6 +180,7 @@ export function locateLayout(grid: SheetGrid, def: SheetDef, totalsLabels: reado
       }
     }
   }
+  if (best && mapping) applyMapping(best, def, mapping);
   if (!best || !best.columns.has(def.key)) return null;
 
   const totalsKeys = new Set(totalsLabels.map(matchKey));

@@ -2,7 +2,7 @@ import type { ColumnDef, Definitions, Profile, SheetDef } from "../definitions/s
 import { quoteSheetName } from "../expr";
 import type { PlanOp, PlanValue } from "../model";
 import { columnLetter } from "../read/grid";
-import { MARKER_SHEET, markerRows } from "../engine/ownership";
+import { markerOps } from "../engine/ownership";
 import { targetsSheetOps } from "./targets-sheet";
 
 /** A hidden sheet of the lists the drop-downs offer (Excel's inline lists stop at 255 characters). */
@@ -111,10 +111,6 @@ export function templatePlan(defs: Definitions, profile: Profile, version: strin
   ops.push({ op: "setCells", sheet: LISTS_SHEET, anchor: "A1", cells: [lists.map((l) => text(l.name))] });
   lists.forEach((list, i) => ops.push({ op: "setCells", sheet: LISTS_SHEET, anchor: `${columnLetter(i)}2`, cells: list.values.map((v) => [text(v)]) }));
   ops.push({ op: "sheetVisibility", sheet: LISTS_SHEET, visibility: "hidden" });
-  ops.push(
-    { op: "prepareSheet", sheet: MARKER_SHEET },
-    { op: "setCells", sheet: MARKER_SHEET, anchor: "A1", cells: markerRows([LISTS_SHEET], `${defs.id}@${defs.version}`, version).map((r) => r.map(text)) },
-    { op: "sheetVisibility", sheet: MARKER_SHEET, visibility: "veryHidden" },
-  );
+  ops.push(...markerOps([LISTS_SHEET], `${defs.id}@${defs.version}`, version, new Map()));
   return ops;
 }

@@ -50,7 +50,7 @@ export function validateSheet(
 
   for (const column of def.columns) {
     if (!layout.columns.has(column.field)) {
-      findings.push({ ...finding("missing-column", sheet, null, { column: column.header }), ...(column.required ? {} : { severity: "warning" as const }) });
+      findings.push({ ...finding("missing-column", sheet, null, { column: column.header, field: column.field }), ...(column.required ? {} : { severity: "warning" as const }) });
     }
   }
   for (const u of layout.unknown) findings.push(finding("unknown-column", sheet, u.cell, { value: u.header }));
