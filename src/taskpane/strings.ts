@@ -35,6 +35,11 @@ export const STRINGS = {
     saveTargets: "Lưu mục tiêu vào sheet Chỉ tiêu",
     targetsSaved: "Đã lưu mục tiêu vào sheet Chỉ tiêu. Bấm “Tính lại chỉ tiêu” để cập nhật bảng tổng hợp.",
     notANumber: "Hãy nhập một số, ví dụ 75 hoặc 42,5.",
+    mapColumns: "Chỉ cột chưa nhận ra",
+    columnFor: "Cột chứa “{column}” ở sheet “{sheet}” (chữ cái của cột)",
+    columnLetterHint: "Nhập chữ cái của cột, ví dụ C.",
+    useColumn: "Dùng cột này",
+    columnMapped: "Đã ghi nhớ cột trong workbook; các lần tính sau sẽ dùng cột này.",
   },
   en: {
     title: "Đề án 02 — Check panel",
@@ -67,6 +72,11 @@ export const STRINGS = {
     saveTargets: "Save targets to the Chỉ tiêu sheet",
     targetsSaved: "Targets saved to the Chỉ tiêu sheet. Press “Recalculate indicators” to update the summary.",
     notANumber: "Type a number, such as 75 or 42.5.",
+    mapColumns: "Point at unrecognised columns",
+    columnFor: "Column holding “{column}” on sheet “{sheet}” (its letter)",
+    columnLetterHint: "Type the column's letter, such as C.",
+    useColumn: "Use this column",
+    columnMapped: "The column is remembered in the workbook; every later run uses it.",
   },
 } satisfies Record<Language, Record<string, string>>;
 

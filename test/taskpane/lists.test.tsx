@@ -180,3 +180,26 @@ describe("the targets editor", () => {
     expect(saved).toEqual([]);
   });
 });
+
+describe("pointing at an unrecognised column", () => {
+  it("asks for the column's letter, keeps it in the workbook, and checks again", async () => {
+    const workbook = await loadWorkbook(readFileSync(path.resolve(__dirname, "../../seeds/lang-giang.xlsx")));
+    workbook.getWorksheet("Trưởng thôn")!.getCell("C6").value = "Cột 3 (thôn)";
+    const host = new XlsxHost(workbook);
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App createHost={() => host} />
+      </FluentProvider>,
+    );
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    const letter = await screen.findByRole("textbox", { name: "Cột chứa “Số thôn, tổ dân phố” ở sheet “Trưởng thôn” (chữ cái của cột)" });
+    await user.type(letter, "3");
+    expect(screen.getByText("Nhập chữ cái của cột, ví dụ C.")).toBeTruthy();
+    await user.clear(letter);
+    await user.type(letter, "c");
+    await user.click(screen.getByRole("button", { name: "Dùng cột này" }));
+    await screen.findByText("Đã ghi nhớ cột trong workbook; các lần tính sau sẽ dùng cột này.");
+    expect(screen.getByText(/Không có phát hiện nào/)).toBeTruthy();
+  });
+});

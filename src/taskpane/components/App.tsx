@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { recalculateWorkbook, saveTargets, validateWorkbook, type RunOutcome } from "../../app/use-cases";
+import { mapColumn, recalculateWorkbook, saveTargets, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
 import { failureMessage } from "../../commands/recalculate-command";
@@ -19,6 +19,7 @@ import { FindingList } from "./FindingList";
 import { IndicatorList } from "./IndicatorList";
 import { BelowTargetList } from "./BelowTargetList";
 import { TargetsEditor } from "./TargetsEditor";
+import { ColumnMapper } from "./ColumnMapper";
 import type { Language } from "../../core/findings/format";
 import { rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
 
@@ -89,6 +90,16 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
   const [selectionFailure, setSelectionFailure] = useState<string | null>(null);
   const [editingTargets, setEditingTargets] = useState(false);
   const [targetsNotice, setTargetsNotice] = useState<string | null>(null);
+  async function storeMapping(sheet: string, field: string, letter: string) {
+    try {
+      await mapColumn(createHost(), sheet, field, letter);
+      await run("validate");
+      setTargetsNotice(t.columnMapped);
+    } catch (error) {
+      setTargetsNotice(failureMessage(error));
+    }
+  }
+
   async function storeTargets(edits: TargetEdits) {
     try {
       await saveTargets(createHost(), edits);
@@ -145,6 +156,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       )}
       {view.status === "done" && view.outcome && (
         <>
+          <ColumnMapper findings={view.outcome.findings} language={language} onMap={storeMapping} />
           <FindingList findings={view.outcome.findings} language={language} onSelect={selectCell} />
           <IndicatorList indicators={view.outcome.indicators} language={language} />
           <BelowTargetList indicators={view.outcome.indicators} language={language} />
