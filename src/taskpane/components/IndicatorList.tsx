@@ -33,6 +33,7 @@ export function IndicatorList({ indicators, language = "vi" }: { indicators: rea
           {th(t.target)}
           {th(t.achievement)}
           {th(t.status)}
+          {th(t.change)}
         </tr>
       </thead>
       <tbody>
@@ -46,6 +47,7 @@ export function IndicatorList({ indicators, language = "vi" }: { indicators: rea
             <td className={`${styles.cell} ${styles.number}`}>{shown(i, i.target, language)}</td>
             <td className={`${styles.cell} ${styles.number}`}>{i.achievement === null ? "–" : formatPercent(i.achievement, language)}</td>
             <td className={styles.cell}>{STATUS_TEXT[language][i.status]}</td>
+            <td className={`${styles.cell} ${styles.number}`}>{i.change === null ? "–" : `${i.change > 0 ? "+" : ""}${shown(i, i.change, language)}`}</td>
           </tr>
         ))}
       </tbody>
