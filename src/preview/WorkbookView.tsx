@@ -1,0 +1,83 @@
+import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import type ExcelJS from "exceljs";
+import { useEffect, useRef } from "react";
+import { toCellValue } from "../hosts/xlsx/cell-values";
+import { columnLetter } from "../core/read/grid";
+
+const MAX_ROWS = 400;
+
+const useStyles = makeStyles({
+  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: "Times New Roman, serif" },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "1px 4px", whiteSpace: "nowrap", maxWidth: "28em", overflow: "hidden", textOverflow: "ellipsis" },
+  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "center" },
+  highlighted: { outline: `3px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteYellowBackground2 },
+});
+
+function shown(cell: ExcelJS.Cell): string {
+  const v = toCellValue(cell.value);
+  if (v === null) return "";
+  if (typeof v === "number") return cell.numFmt?.includes("%") ? `${(v * 100).toFixed(1).replace(".", ",")}%` : String(v).replace(".", ",");
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") return v.error;
+  return String(v);
+}
+
+/** A read-only rendering of one sheet at a time, with the selected cell highlighted and scrolled into view. */
+export function WorkbookView({ workbook, sheet, onSheet, highlight }: { workbook: ExcelJS.Workbook; sheet: string; onSheet: (name: string) => void; highlight: string | null }) {
+  const styles = useStyles();
+  const highlighted = useRef<HTMLTableCellElement | null>(null);
+  useEffect(() => highlighted.current?.scrollIntoView?.({ block: "center" }), [highlight, sheet]);
+  const ws = workbook.getWorksheet(sheet);
+  const visible = workbook.worksheets.filter((w) => w.state === "visible");
+  const rows = Math.min(ws?.rowCount ?? 0, MAX_ROWS);
+  const cols = ws?.columnCount ?? 0;
+  return (
+    <section aria-label="Workbook">
+      <TabList selectedValue={sheet} onTabSelect={(_, d) => onSheet(String(d.value))}>
+        {visible.map((w) => (
+          <Tab key={w.name} value={w.name}>
+            {w.name}
+          </Tab>
+        ))}
+      </TabList>
+      {ws && (
+        <table className={styles.grid} aria-label={sheet}>
+          <thead>
+            <tr>
+              <th className={`${styles.cell} ${styles.head}`} />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col" className={`${styles.cell} ${styles.head}`}>
+                  {columnLetter(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th scope="row" className={`${styles.cell} ${styles.head}`}>
+                  {r + 1}
+                </th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const address = `${columnLetter(c)}${r + 1}`;
+                  const isHighlighted = address === highlight;
+                  return (
+                    <td
+                      key={c}
+                      data-cell={address}
+                      ref={isHighlighted ? highlighted : undefined}
+                      aria-current={isHighlighted ? "true" : undefined}
+                      className={isHighlighted ? `${styles.cell} ${styles.highlighted}` : styles.cell}
+                    >
+                      {shown(ws.getCell(r + 1, c + 1))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

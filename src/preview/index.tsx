@@ -1,0 +1,62 @@
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import type ExcelJS from "exceljs";
+import { useMemo, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { loadWorkbook } from "../hosts/xlsx/xlsx-host";
+import { App } from "../taskpane/components/App";
+import { initialLanguage } from "../taskpane/strings";
+import { PreviewHost } from "./preview-host";
+import { WorkbookView } from "./WorkbookView";
+
+const useStyles = makeStyles({
+  page: { display: "grid", gridTemplateColumns: "minmax(320px, 420px) 1fr", columnGap: tokens.spacingHorizontalL, height: "100vh" },
+  pane: { overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  sheet: { overflow: "auto", padding: tokens.spacingHorizontalS },
+  open: { padding: tokens.spacingHorizontalL },
+});
+
+function Preview({ initial }: { initial: ExcelJS.Workbook }) {
+  const styles = useStyles();
+  const [workbook, setWorkbook] = useState(initial);
+  const [version, setVersion] = useState(0);
+  const [sheet, setSheet] = useState(() => initial.worksheets.find((w) => w.state === "visible")?.name ?? "");
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const host = useMemo(
+    () => new PreviewHost(workbook, () => setVersion((v) => v + 1), (name, cell) => (setSheet(name), setHighlight(cell))),
+    [workbook],
+  );
+
+  async function open(file: File) {
+    const opened = await loadWorkbook(new Uint8Array(await file.arrayBuffer()));
+    setWorkbook(opened);
+    setSheet(opened.worksheets.find((w) => w.state === "visible")?.name ?? "");
+    setHighlight(null);
+  }
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.pane}>
+        <App key={`${workbook.title}-${workbook.worksheets.length}-${String(workbook.created)}`} createHost={() => host} language={initialLanguage(localStorage, undefined)} storage={localStorage} />
+        <label className={styles.open}>
+          Mở workbook khác (.xlsx): <input type="file" accept=".xlsx" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+        </label>
+      </div>
+      <div className={styles.sheet} data-version={version}>
+        <WorkbookView workbook={workbook} sheet={sheet} onSheet={(name) => (setSheet(name), setHighlight(null))} highlight={highlight} />
+      </div>
+    </div>
+  );
+}
+
+async function main(): Promise<void> {
+  const container = document.getElementById("container")!;
+  const response = await fetch("lang-giang.xlsx");
+  const workbook = await loadWorkbook(new Uint8Array(await response.arrayBuffer()));
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Preview initial={workbook} />
+    </FluentProvider>,
+  );
+}
+
+void main();

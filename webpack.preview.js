@@ -1,0 +1,39 @@
+/**
+ * npm run preview — the task pane beside a read-only rendering of a workbook, in any browser, without
+ * Excel or a certificate: the real engine runs through the .xlsx host. Listens on PORT (3000 by default).
+ */
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const port = Number(process.env.PORT) || 3000;
+
+module.exports = {
+  mode: "development",
+  devtool: "source-map",
+  entry: { preview: "./src/preview/index.tsx" },
+  output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json"), compilerOptions: { noEmit: false, sourceMap: true } } },
+      },
+    ],
+  },
+  plugins: [
+    new CopyWebpackPlugin({ patterns: [{ from: "seeds/lang-giang.xlsx", to: "lang-giang.xlsx" }] }),
+    new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
+  ],
+  performance: { hints: false },
+  devServer: {
+    port,
+    host: "localhost",
+    static: false,
+    open: false,
+    client: { overlay: false },
+    onListening: (server) => console.log(`Bản xem thử / preview: http://localhost:${server.server.address().port}/`),
+  },
+};
