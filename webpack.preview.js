@@ -33,7 +33,10 @@ module.exports = {
     host: "localhost",
     static: false,
     open: false,
-    client: { overlay: false },
+    // A preview, not a development loop: no reload may wipe what a person (or a test) is doing.
+    hot: false,
+    liveReload: false,
+    client: false,
     onListening: (server) => console.log(`Bản xem thử / preview: http://localhost:${server.server.address().port}/`),
   },
 };

@@ -14,6 +14,8 @@ const useStyles = makeStyles({
 });
 
 function shown(cell: ExcelJS.Cell): string {
+  // Inside a merge only the top-left cell holds the value; ExcelJS would repeat it in every cell.
+  if (cell.isMerged && cell.master !== cell) return "";
   const v = toCellValue(cell.value);
   if (v === null) return "";
   if (typeof v === "number") return cell.numFmt?.includes("%") ? `${(v * 100).toFixed(1).replace(".", ",")}%` : String(v).replace(".", ",");

@@ -21,22 +21,28 @@ function Preview({ initial }: { initial: ExcelJS.Workbook }) {
   const [version, setVersion] = useState(0);
   const [sheet, setSheet] = useState(() => initial.worksheets.find((w) => w.state === "visible")?.name ?? "");
   const [highlight, setHighlight] = useState<string | null>(null);
+  const [fileName, setFileName] = useState("lang-giang.xlsx");
+  const [opened, setOpened] = useState(0);
   const host = useMemo(
     () => new PreviewHost(workbook, () => setVersion((v) => v + 1), (name, cell) => (setSheet(name), setHighlight(cell))),
     [workbook],
   );
 
   async function open(file: File) {
-    const opened = await loadWorkbook(new Uint8Array(await file.arrayBuffer()));
-    setWorkbook(opened);
-    setSheet(opened.worksheets.find((w) => w.state === "visible")?.name ?? "");
+    const loaded = await loadWorkbook(new Uint8Array(await file.arrayBuffer()));
+    setWorkbook(loaded);
+    setSheet(loaded.worksheets.find((w) => w.state === "visible")?.name ?? "");
     setHighlight(null);
+    setFileName(file.name);
+    setOpened((n) => n + 1);
   }
 
   return (
     <div className={styles.page}>
       <div className={styles.pane}>
-        <App key={`${workbook.title}-${workbook.worksheets.length}-${String(workbook.created)}`} createHost={() => host} language={initialLanguage(localStorage, undefined)} storage={localStorage} />
+        {/* A new file starts a fresh pane; a recalculation of the same file keeps what the pane shows. */}
+        <App key={opened} createHost={() => host} language={initialLanguage(localStorage, undefined)} storage={localStorage} />
+        <p className={styles.open}>Đang xem: {fileName}</p>
         <label className={styles.open}>
           Mở workbook khác (.xlsx): <input type="file" accept=".xlsx" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
