@@ -30,6 +30,11 @@ import { NOW } from "../helpers/grid";
 
 const { definitions, profile } = bundledCatalogue();
 
+async function sampleIndicators() {
+  const workbook = await loadWorkbook(readFileSync(path.resolve(__dirname, "../../seeds/lang-giang.xlsx")));
+  return analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" }).indicators;
+}
+
 describe("the findings list", () => {
   it("groups the planted defects by sheet, errors first, with the severity written out and the cell named", async () => {
     const { workbook } = await buildDefectWorkbook();
@@ -55,8 +60,7 @@ describe("the findings list", () => {
 
 describe("the indicator list", () => {
   it("shows the article's figures for the sample with a written status", async () => {
-    const workbook = await loadWorkbook(readFileSync(path.resolve(__dirname, "../../seeds/lang-giang.xlsx")));
-    const { indicators } = analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" });
+    const indicators = await sampleIndicators();
     render(
       <FluentProvider theme={webLightTheme}>
         <IndicatorList indicators={indicators} />
@@ -126,8 +130,7 @@ describe("clicking a finding's cell", () => {
 
 describe("the units below target", () => {
   it("lists the communes below the village-head target worst first, with their figures", async () => {
-    const workbook = await loadWorkbook(readFileSync(path.resolve(__dirname, "../../seeds/lang-giang.xlsx")));
-    const { indicators } = analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" });
+    const indicators = await sampleIndicators();
     render(
       <FluentProvider theme={webLightTheme}>
         <BelowTargetList indicators={indicators} />
@@ -141,11 +144,6 @@ describe("the units below target", () => {
 });
 
 describe("the targets editor", () => {
-  async function sampleIndicators() {
-    const workbook = await loadWorkbook(readFileSync(path.resolve(__dirname, "../../seeds/lang-giang.xlsx")));
-    return analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" }).indicators;
-  }
-
   it("shows each target, ratios as percentages, and saves only what changed", async () => {
     const saved: unknown[] = [];
     const user = userEvent.setup();
