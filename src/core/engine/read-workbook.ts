@@ -1,11 +1,11 @@
-import type { Definitions, Profile, SheetDef } from "../definitions/schema";
+import type { Definitions, Profile } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { address } from "../read/grid";
 import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { matchKey } from "../text/normalize";
-import { compare, type SheetReading, validateSheet } from "../validate/sheet";
+import { compare, headerOf, type SheetReading, validateSheet } from "../validate/sheet";
 import { type ColumnMappings, MARKER_SHEET } from "./ownership";
 
 export interface WorkbookReading {
@@ -46,10 +46,6 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, prof
   }
   findings.push(...crossSheetFindings(defs, readings, profile.district));
   return { readings, findings };
-}
-
-function headerOf(def: SheetDef, field: string): string {
-  return def.columns.find((c) => c.field === field)?.header ?? field;
 }
 
 function crossSheetFindings(defs: Definitions, readings: Map<string, SheetReading>, district: string): Finding[] {

@@ -20,14 +20,22 @@ function isOwnColumn(reading: SheetReading, col: number): boolean {
   return true;
 }
 
-/** Where each calculated column goes: its existing column, or the next free one to the right of everything. */
+const placesOf = new WeakMap<SheetReading, Map<string, number>>();
+
+/**
+ * Where each calculated column goes: its existing column, or the next free one to the right of everything.
+ * Worked out once per reading: the typed-ratio check, the columns and the summary all ask.
+ */
 export function calculatedColumnPlaces(reading: SheetReading): Map<string, number> {
+  const known = placesOf.get(reading);
+  if (known) return known;
   const places = new Map<string, number>();
   let next = columnCount(reading.grid);
   for (const calc of reading.def.calculated) {
     const own = (reading.layout.calculated.get(calc.id) ?? []).find((col) => isOwnColumn(reading, col));
     places.set(calc.id, own ?? next++);
   }
+  placesOf.set(reading, places);
   return places;
 }
 

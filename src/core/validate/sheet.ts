@@ -34,7 +34,7 @@ export function compare(op: string, a: number, b: number): boolean {
   return COMPARE[op](a, b);
 }
 
-function headerOf(def: SheetDef, field: string): string {
+export function headerOf(def: SheetDef, field: string): string {
   return def.columns.find((c) => c.field === field)?.header ?? field;
 }
 

@@ -43,9 +43,7 @@ function rangeBounds(range: string): { top: number; left: number; bottom: number
 function writeValue(cell: ExcelJS.Cell, value: PlanValue): void {
   switch (value.kind) {
     case "formula":
-      cell.value = value.result === undefined || value.result === null
-        ? { formula: value.formula, result: value.result === null ? "" : undefined } as ExcelJS.CellFormulaValue
-        : { formula: value.formula, result: value.result } as ExcelJS.CellFormulaValue;
+      cell.value = { formula: value.formula, result: value.result === null ? "" : value.result } as ExcelJS.CellFormulaValue;
       return;
     case "text":
       // ExcelJS stores a string as a shared string, never as a formula, whatever it starts with.
