@@ -118,6 +118,8 @@ module.exports = async (env, options) => {
       },
     ],
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
+    // The one lazy chunk (ExcelJS and zod, for reading picked files) stays one file, named for what it is.
+    optimization: { splitChunks: false },
   };
 
   if (env.WEBPACK_SERVE) {

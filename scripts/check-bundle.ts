@@ -19,6 +19,17 @@ const MARKERS: [string, RegExp][] = [
   ["Griffel (Fluent UI styles)", /griffel|makeStyles/],
 ];
 
+/**
+ * Library code in the lazily loaded reader chunk that names new Function but never runs it here:
+ * ExcelJS's setImmediate polyfill turns a string argument into code (nothing passes one), and zod's probe
+ * for eval is skipped because the chunk sets jitless before any schema is built. The browser test runs the
+ * reader under the pane's CSP and fails on any violation.
+ */
+const GUARDED_IDIOMS: [string, string][] = [
+  ['"function"!=typeof e&&(e=new Function(""+e))', "ExcelJS setImmediate polyfill"],
+  ['try{return new Function(""),!0}catch(e){return!1}', "zod eval probe"],
+];
+
 function bundles(prefix: string): string[] {
   return readdirSync(DIST).filter((f) => f.startsWith(prefix) && f.endsWith(".js"));
 }
@@ -48,19 +59,21 @@ function main(): number {
       }
     }
   }
-  for (const file of [...commands, ...taskpane]) {
-    const text = readFileSync(join(DIST, file), "utf8");
+  const lazy = files.filter((f) => f.endsWith(".js") && !commands.includes(f) && !taskpane.includes(f));
+  for (const file of [...commands, ...taskpane, ...lazy]) {
+    let text = readFileSync(join(DIST, file), "utf8");
+    for (const [idiom] of GUARDED_IDIOMS) text = text.split(idiom).join("");
     const evaluates = /\beval\s*\(|new\s+Function\s*\(/.exec(text);
     if (evaluates) {
       console.error(`${file}: evaluates text as code (“${text.slice(Math.max(0, evaluates.index - 40), evaluates.index + 30)}”).`);
       failed = true;
     }
   }
-  for (const file of [...commands, ...taskpane]) {
+  for (const file of [...commands, ...taskpane, ...lazy]) {
     const bytes = readFileSync(join(DIST, file));
     console.log(`${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB  gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KiB`);
   }
-  if (!failed) console.log("commands bundle: no React, no Fluent UI; no bundle evaluates text as code.");
+  if (!failed) console.log(`commands bundle: no React, no Fluent UI; no bundle evaluates text as code${lazy.length ? ` (lazily loaded: ${lazy.join(", ")})` : ""}.`);
   return failed ? 1 : 0;
 }
 

@@ -3,8 +3,7 @@ import path from "node:path";
 import type ExcelJS from "exceljs";
 import { loadDefinitions, loadProfile } from "../core/definitions/load";
 import type { Definitions, Profile } from "../core/definitions/schema";
-import { loadWorkbook } from "../hosts/xlsx/xlsx-host";
-import { oversizeReason, unusableReason } from "./inspect-file";
+import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
 
 /** Bad arguments or unusable input: exit 2, one line on stderr, nothing written. */
 export class UsageError extends Error {}
@@ -43,14 +42,9 @@ export async function shippedProfiles(defs: Definitions): Promise<Profile[]> {
 /** Reads an .xlsx, or says in one Vietnamese line why it cannot be read. */
 export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(file)) throw new UsageError(`không tìm thấy tệp ${file}`);
-  const bytes = new Uint8Array(await fs.readFile(file));
-  const reason = unusableReason(bytes) ?? oversizeReason(bytes);
-  if (reason) throw new UsageError(`${file}: ${reason}`);
-  try {
-    return await loadWorkbook(bytes);
-  } catch (e) {
-    throw new UsageError(`${file}: không đọc được tệp .xlsx (${(e as Error).message.split("\n")[0]})`);
-  }
+  const read = await workbookFromBytes(new Uint8Array(await fs.readFile(file)));
+  if ("reason" in read) throw new UsageError(`${file}: ${read.reason}`);
+  return read.workbook;
 }
 
 /** Writes beside the target and renames, so a crash leaves the old file or the new one, never half of one. */

@@ -2,8 +2,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { provincePlan } from "../core/consolidate/province-plan";
-import { type District, isReadable, provinceIndicators } from "../core/consolidate/province";
-import { matchProfile } from "../core/consolidate/match-profile";
+import { consolidateDistricts, type DistrictSource, unreadableList } from "../core/consolidate/consolidate";
+import { isReadable } from "../core/consolidate/province";
 import { analyse, definitionsLabel } from "../core/engine/analyse";
 import { convertEncodingPlan } from "../core/engine/convert-encoding";
 import { templatePlan } from "../core/template/template-plan";
@@ -96,23 +96,18 @@ async function consolidate(args: CliArgs): Promise<number> {
   const listed = option(args, "profiles");
   const profiles = listed ? await Promise.all(listed.split(",").map((f) => readProfile(f.trim(), definitions))) : await shippedProfiles(definitions);
   const now = new Date();
-  const districts: District[] = [];
+  const sources: DistrictSource[] = [];
   for (const file of args.positional) {
-    const fallbackName = path.basename(file).replace(/\.xlsx$/i, "");
     try {
-      const snapshot = snapshotOf(await readWorkbookFile(file));
-      const profile = matchProfile(snapshot, definitions, profiles) ?? profiles[0];
-      const analysis = analyse(snapshot, definitions, profile, { now, version: VERSION });
-      const matched = matchProfile(snapshot, definitions, [profile]) !== null;
-      districts.push({ name: matched ? profile.district : fallbackName, file: path.basename(file), counts: analysis.counts, indicators: analysis.indicators });
+      sources.push({ file: path.basename(file), snapshot: snapshotOf(await readWorkbookFile(file)) });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
-      districts.push({ name: fallbackName, file: path.basename(file), reason: e.message.replace(`${file}: `, "") });
+      sources.push({ file: path.basename(file), reason: e.message.replace(`${file}: `, "") });
     }
   }
+  const { districts, province } = consolidateDistricts(sources, definitions, profiles, now, VERSION);
   const readable = districts.filter(isReadable);
-  if (readable.length === 0) throw new UsageError(`không đọc được tệp nào: ${districts.map((d) => (isReadable(d) ? "" : `${d.file} (${d.reason})`)).join("; ")}`);
-  const province = provinceIndicators(definitions, districts);
+  if (readable.length === 0) throw new UsageError(`không đọc được tệp nào: ${unreadableList(districts)}`);
   const workbook = new ExcelJS.Workbook();
   applyPlan(workbook, { ops: provincePlan(definitions, districts, province, now) });
   await writeAtomically(out, await saveWorkbook(workbook));

@@ -1,5 +1,5 @@
 import type { IndicatorStatus, Severity } from "../core/model";
-import type { Language } from "../core/findings/format";
+import { formatNumber, type Language } from "../core/findings/format";
 import { STATUS_LABELS } from "../core/plan/summary";
 
 /** Every text the task pane shows, in Vietnamese first and English; a test checks both have every key. */
@@ -41,6 +41,28 @@ export const STRINGS = {
     columnLetterHint: "Nhập chữ cái của cột, ví dụ C.",
     useColumn: "Dùng cột này",
     columnMapped: "Đã ghi nhớ cột trong workbook; các lần tính sau sẽ dùng cột này.",
+    legacyTitle: "Chữ gõ bằng bảng mã cũ",
+    legacyHint: "Các ô này vẫn được đọc đúng. Chuyển sang Unicode để mọi máy hiển thị đúng chữ; chỉ các ô đó được ghi lại (phông Times New Roman), có thể hoàn tác bằng Ctrl+Z.",
+    convertLegacy: "Chuyển sang Unicode",
+    converting: "Đang chuyển…",
+    converted: "Đã chuyển {cells} ô của sheet “{sheet}” từ {encoding} sang Unicode.",
+    nothingToConvert: "Không còn ô nào gõ bằng bảng mã cũ.",
+    tools: "Công cụ",
+    provinceTitle: "Tổng hợp toàn tỉnh",
+    provinceHint: "Chọn các tệp .xlsx của các huyện (và hồ sơ huyện .json nếu có). Tệp chỉ được đọc trên máy này, không gửi đi đâu.",
+    pickFiles: "Tệp của các huyện",
+    consolidate: "Tổng hợp vào workbook này",
+    consolidating: "Đang tổng hợp…",
+    consolidated: "Đã ghi sheet “{sheet}” từ {count} huyện.",
+    districtLine: "{name} ({file}): {error} lỗi, {warning} cảnh báo, {info} thông tin",
+    districtUnreadable: "{name} ({file}): không đọc được — {reason}",
+    templateTitle: "Workbook mẫu cho huyện",
+    templateHint: "Tạo các sheet nhập liệu theo bố cục chuẩn, có sẵn tên xã, danh sách chọn và sheet Chỉ tiêu. Dùng trong một workbook trống.",
+    templateProfile: "Hồ sơ huyện khác (.json, không bắt buộc)",
+    createTemplate: "Tạo mẫu",
+    creatingTemplate: "Đang tạo mẫu…",
+    templateCreated: "Đã tạo mẫu cho huyện {district}: {count} sheet.",
+    actionFailed: "Không thực hiện được",
   },
   en: {
     title: "Đề án 02 — Check panel",
@@ -79,6 +101,28 @@ export const STRINGS = {
     columnLetterHint: "Type the column's letter, such as C.",
     useColumn: "Use this column",
     columnMapped: "The column is remembered in the workbook; every later run uses it.",
+    legacyTitle: "Text typed in a legacy encoding",
+    legacyHint: "These cells are read correctly. Convert them to Unicode so that every computer shows the right letters; only those cells are rewritten (in Times New Roman), and Ctrl+Z undoes it.",
+    convertLegacy: "Convert to Unicode",
+    converting: "Converting…",
+    converted: "Converted {cells} cells of sheet “{sheet}” from {encoding} to Unicode.",
+    nothingToConvert: "No cell typed in a legacy encoding is left.",
+    tools: "Tools",
+    provinceTitle: "Province consolidation",
+    provinceHint: "Pick the districts' .xlsx files (and district profiles, .json, if any). The files are read on this computer only and sent nowhere.",
+    pickFiles: "District files",
+    consolidate: "Consolidate into this workbook",
+    consolidating: "Consolidating…",
+    consolidated: "Sheet “{sheet}” written from {count} districts.",
+    districtLine: "{name} ({file}): {error} errors, {warning} warnings, {info} info",
+    districtUnreadable: "{name} ({file}): could not be read — {reason}",
+    templateTitle: "Blank workbook for a district",
+    templateHint: "Creates the input sheets in the standard layout, with commune names, drop-down lists and the Chỉ tiêu sheet. Use it in an empty workbook.",
+    templateProfile: "Another district's profile (.json, optional)",
+    createTemplate: "Create template",
+    creatingTemplate: "Creating the template…",
+    templateCreated: "Template created for {district}: {count} sheets.",
+    actionFailed: "Not done",
   },
 } satisfies Record<Language, Record<string, string>>;
 
@@ -105,4 +149,13 @@ export function initialLanguage(storage: Pick<Storage, "getItem"> | null, displa
 
 export function rememberLanguage(storage: Pick<Storage, "setItem"> | null, language: Language): void {
   storage?.setItem(KEY, language);
+}
+
+/** A pane string with its {placeholders} filled in, whole numbers written the language's way (1.234 / 1,234). */
+export function fillIn(language: Language, template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? formatNumber(value, language, 0) : value;
+  });
 }

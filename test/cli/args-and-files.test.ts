@@ -1,5 +1,5 @@
 import { parseArgs } from "../../src/cli/args";
-import { unusableReason } from "../../src/cli/inspect-file";
+import { unusableReason } from "../../src/hosts/xlsx/inspect-file";
 
 describe("parseArgs", () => {
   it("reads the command, the input and the options of the documented call", () => {

@@ -5,6 +5,8 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { buildDefectWorkbook } from "../fixtures/defects";
+import { legacyCopy, SAMPLE } from "../helpers/legacy";
+import { filledThuNghiem } from "../helpers/thu-nghiem";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -64,11 +66,28 @@ run("the browser preview in headless Chromium", () => {
 
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
+    // The preview carries the pane's Content Security Policy; anything it blocks is a failure.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
     await page.goto(preview.url);
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).waitFor({ timeout: 60_000 });
   });
 
-  afterEach(async () => page?.close());
+  afterEach(async () => {
+    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    await page.close();
+    expect(violations).toEqual([]);
+  });
+
+  async function open(name: string, bytes: Uint8Array): Promise<void> {
+    const file = path.join(SHOTS, name);
+    writeFileSync(file, bytes);
+    await page.getByLabel("Mở workbook khác (.xlsx):").setInputFiles(file);
+    await page.getByText(`Đang xem: ${name}`).waitFor();
+  }
 
   it("recalculates the sample and shows the article's figures, in the pane and on the summary sheet", async () => {
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).click();
@@ -83,10 +102,7 @@ run("the browser preview in headless Chromium", () => {
 
   it("checks a workbook with planted defects, lists them with their cells, and highlights a clicked one", async () => {
     const { workbook } = await buildDefectWorkbook();
-    const file = path.join(SHOTS, "loi-cai-san.xlsx");
-    writeFileSync(file, await saveWorkbook(workbook));
-    await page.locator('input[type="file"]').setInputFiles(file);
-    await page.getByText("Đang xem: loi-cai-san.xlsx").waitFor();
+    await open("loi-cai-san.xlsx", await saveWorkbook(workbook));
     await page.getByRole("button", { name: "Kiểm tra" }).click();
     await page.getByText("Đã kiểm tra workbook").waitFor();
     await page.getByRole("heading", { name: "Trưởng thôn (2 lỗi, 1 cảnh báo)" }).waitFor();
@@ -96,6 +112,32 @@ run("the browser preview in headless Chromium", () => {
     expect([await cell.getAttribute("data-cell"), await cell.textContent()]).toEqual(["C19", "8/8"]);
     expect(await page.getByRole("tab", { name: "Trưởng thôn" }).getAttribute("aria-selected")).toBe("true");
     await page.screenshot({ path: path.join(SHOTS, "preview-defects.png") });
+  }, 120_000);
+
+  it("consolidates district files read in the browser into a province sheet, under the pane's CSP", async () => {
+    const thuNghiem = path.join(SHOTS, "thu-nghiem.xlsx");
+    writeFileSync(thuNghiem, await saveWorkbook(await filledThuNghiem()));
+    const broken = path.join(SHOTS, "hong.xlsx");
+    writeFileSync(broken, "không phải excel");
+    await page.getByLabel("Tệp của các huyện").setInputFiles([SAMPLE, thuNghiem, broken, path.join(ROOT, "test/fixtures/thu-nghiem.profile.json")]);
+    await page.getByRole("button", { name: "Tổng hợp vào workbook này" }).click();
+    await page.getByText("Đã ghi sheet “Tổng hợp toàn tỉnh” từ 2 huyện.").waitFor({ timeout: 60_000 });
+    await page.getByText("hong (hong.xlsx): không đọc được — không phải tệp .xlsx (không đúng định dạng Excel)").waitFor();
+    await page.getByRole("tab", { name: "Tổng hợp toàn tỉnh" }).click();
+    const c5 = page.getByRole("table", { name: "Tổng hợp toàn tỉnh" }).getByRole("row", { name: /^\d+ C5 / });
+    // Lạng Giang 187/284 and Thử Nghiệm 32/45 make 219/329 for the province.
+    await expectText(c5, ["219", "329"]);
+    await page.screenshot({ path: path.join(SHOTS, "preview-province.png") });
+  }, 120_000);
+
+  it("converts a TCVN3 workbook to Unicode from the pane", async () => {
+    await open("tcvn3.xlsx", await saveWorkbook(await legacyCopy((sheet) => (sheet === "Trưởng thôn" ? "tcvn3" : null))));
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await page.getByRole("region", { name: "Chữ gõ bằng bảng mã cũ" }).waitFor();
+    await page.getByRole("button", { name: "Chuyển sang Unicode" }).click();
+    await page.getByText(/^Đã chuyển \d+ ô của sheet “Tr­ëng th«n” từ TCVN3/).waitFor();
+    await page.getByRole("tab", { name: "Tr­ëng th«n" }).click();
+    await page.locator('td[data-cell="B8"]', { hasText: "TT Vôi" }).waitFor();
   }, 120_000);
 
   it("speaks English after the switch", async () => {

@@ -5,30 +5,13 @@ import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/engine/analyse";
 import { convertEncodingPlan } from "../../src/core/engine/convert-encoding";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/core/model";
-import { encodeLegacy, type LegacyEncoding } from "../../src/core/text/legacy-encoding";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { formulaEngine } from "../helpers/formula-engine";
 import { NOW } from "../helpers/grid";
+import { legacyCopy, SAMPLE } from "../helpers/legacy";
 import { agrees, plannedFormulas } from "../helpers/plan-cells";
 
 const { definitions, profile } = bundledCatalogue();
-const SAMPLE = path.resolve(__dirname, "../../seeds/lang-giang.xlsx");
-
-/** The sample as an old office would have typed it: every text (and the sheet's name) in a legacy encoding. */
-async function legacyCopy(encodingOf: (sheet: string) => LegacyEncoding | null): Promise<ExcelJS.Workbook> {
-  const workbook = await loadWorkbook(readFileSync(SAMPLE));
-  workbook.eachSheet((ws) => {
-    const encoding = encodingOf(ws.name);
-    if (!encoding) return;
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (typeof cell.value === "string" && !(cell.isMerged && cell.master !== cell)) cell.value = encodeLegacy(cell.value, encoding);
-      }),
-    );
-    ws.name = encodeLegacy(ws.name, encoding);
-  });
-  return loadWorkbook(await saveWorkbook(workbook));
-}
 
 function indicators(snapshot: WorkbookSnapshot) {
   return Object.fromEntries(analyse(snapshot, definitions, profile, { now: NOW, version: "test" }).indicators.map((i) => [i.id, [i.actual, i.numerator, i.denominator]]));

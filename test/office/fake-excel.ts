@@ -104,6 +104,7 @@ export interface CellFormat {
   bold?: boolean;
   italic?: boolean;
   size?: number;
+  fontName?: string;
   fontColor?: string;
   fill?: string;
   wrap?: boolean;
@@ -931,6 +932,7 @@ class FontProxy extends CellFormatter {
   set bold(v: boolean) { this.each((f) => (f.bold = v)); }
   set italic(v: boolean) { this.each((f) => (f.italic = v)); }
   set size(v: number) { this.each((f) => (f.size = v)); }
+  set name(v: string) { this.each((f) => (f.fontName = v)); }
   set color(v: string) { this.each((f) => (f.fontColor = v)); }
 }
 

@@ -13,8 +13,7 @@ const text = (t: string): PlanValue => ({ kind: "text", text: t });
 const num = (v: number | null): PlanValue => (v === null ? { kind: "empty" } : { kind: "number", value: v });
 
 /** One row per indicator, three columns per district, then the province recomputed from numerators and denominators. */
-export function provincePlan(defs: Definitions, districts: readonly District[], province: IndicatorResult[], now: Date): PlanOp[] {
-  const sheet = PROVINCE_SHEET;
+export function provincePlan(defs: Definitions, districts: readonly District[], province: IndicatorResult[], now: Date, sheet: string = PROVINCE_SHEET): PlanOp[] {
   const ops: PlanOp[] = [{ op: "prepareSheet", sheet }];
   const put = (anchor: string, cells: PlanValue[][]) => ops.push({ op: "setCells", sheet, anchor, cells });
   const readable = districts.filter(isReadable);

@@ -45,12 +45,12 @@ export function markerRows(owned: readonly string[], definitions: string, versio
   ];
 }
 
-/** The summary's sheet name: the usual one unless a sheet of that name is the user's own. */
-export function summarySheetName(snapshot: WorkbookSnapshot, owned: Set<string>): { name: string; taken: boolean } {
+/** The name of a sheet the add-in writes: the usual one unless a sheet of that name is the user's own, then "name (2)"… */
+export function summarySheetName(snapshot: WorkbookSnapshot, owned: Set<string>, usual: string = SUMMARY_SHEET): { name: string; taken: boolean } {
   const exists = (name: string) => snapshot.sheets.some((s: SheetGrid) => s.name.toLowerCase() === name.toLowerCase());
-  if (!exists(SUMMARY_SHEET) || owned.has(SUMMARY_SHEET)) return { name: SUMMARY_SHEET, taken: false };
+  if (!exists(usual) || owned.has(usual)) return { name: usual, taken: false };
   for (let n = 2; ; n++) {
-    const candidate = `${SUMMARY_SHEET} (${n})`;
+    const candidate = `${usual} (${n})`;
     if (!exists(candidate) || owned.has(candidate)) return { name: candidate, taken: true };
   }
 }

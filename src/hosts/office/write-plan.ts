@@ -267,6 +267,7 @@ function applyFormat(range: Excel.Range, style: Omit<CellStyle, "numberFormat">,
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontName) format.font.name = style.fontName;
   if (style.fontColor) format.font.color = `#${style.fontColor}`;
   if (style.fill) format.fill.color = `#${style.fill}`;
   if (style.wrap !== undefined) format.wrapText = style.wrap;

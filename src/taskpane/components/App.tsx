@@ -20,8 +20,11 @@ import { IndicatorList } from "./IndicatorList";
 import { BelowTargetList } from "./BelowTargetList";
 import { TargetsEditor } from "./TargetsEditor";
 import { ColumnMapper } from "./ColumnMapper";
+import { LegacyEncodingAction } from "./LegacyEncodingAction";
+import { type ReadPickedFiles, toolFailure, WorkbookTools } from "./WorkbookTools";
+import { convertLegacyText } from "../../app/workbook-tools";
 import type { Language } from "../../core/findings/format";
-import { rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
+import { fillIn, rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
 
 export interface RunFeed {
   last(): RunMessage | null;
@@ -36,6 +39,8 @@ export interface AppProps {
   storage?: Pick<Storage, "setItem"> | null;
   /** Runs started from the ribbon, and where this pane reports its own. */
   runs?: RunFeed;
+  /** How picked files are read (ExcelJS, loaded on demand); tests give their own. */
+  readFiles?: ReadPickedFiles;
 }
 
 type Action = "validate" | "recalculate";
@@ -59,7 +64,7 @@ function viewOf(message: RunMessage): View {
     : { status: "failed", message: message.message, fromRibbon };
 }
 
-export function App({ createHost, runs, language: initial = "vi", storage = null }: AppProps) {
+export function App({ createHost, runs, language: initial = "vi", storage = null, readFiles }: AppProps) {
   const styles = useStyles();
   const [language, setLanguage] = useState<Language>(initial);
   const t = STRINGS[language];
@@ -89,14 +94,14 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
 
   const [selectionFailure, setSelectionFailure] = useState<string | null>(null);
   const [editingTargets, setEditingTargets] = useState(false);
-  const [targetsNotice, setTargetsNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   async function storeMapping(sheet: string, field: string, letter: string) {
     try {
       await mapColumn(createHost(), sheet, field, letter);
       await run("validate");
-      setTargetsNotice(t.columnMapped);
+      setNotice(t.columnMapped);
     } catch (error) {
-      setTargetsNotice(failureMessage(error));
+      setNotice(failureMessage(error));
     }
   }
 
@@ -104,11 +109,25 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
     try {
       await saveTargets(createHost(), edits);
       setEditingTargets(false);
-      setTargetsNotice(t.targetsSaved);
+      setNotice(t.targetsSaved);
     } catch (error) {
-      setTargetsNotice(failureMessage(error));
+      setNotice(failureMessage(error));
     }
   }
+  async function convertLegacy() {
+    try {
+      const converted = await convertLegacyText(createHost());
+      await run("validate");
+      setNotice(
+        converted.length
+          ? converted.map((c) => fillIn(language, t.converted, { cells: c.cells, sheet: c.sheet, encoding: c.encoding === "tcvn3" ? "TCVN3 (.VnTime)" : "VNI" })).join(" ")
+          : t.nothingToConvert,
+      );
+    } catch (error) {
+      setNotice(toolFailure(error, language));
+    }
+  }
+
   async function selectCell(sheet: string, cell: string) {
     setSelectionFailure(null);
     try {
@@ -157,15 +176,16 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       {view.status === "done" && view.outcome && (
         <>
           <ColumnMapper findings={view.outcome.findings} language={language} onMap={storeMapping} />
+          <LegacyEncodingAction findings={view.outcome.findings} language={language} onConvert={convertLegacy} />
           <FindingList findings={view.outcome.findings} language={language} onSelect={selectCell} />
           <IndicatorList indicators={view.outcome.indicators} language={language} />
           <BelowTargetList indicators={view.outcome.indicators} language={language} />
-          {targetsNotice && (
+          {notice && (
             <MessageBar intent="info">
-              <MessageBarBody>{targetsNotice}</MessageBarBody>
+              <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           )}
-          <Button appearance="secondary" onClick={() => (setEditingTargets(!editingTargets), setTargetsNotice(null))}>
+          <Button appearance="secondary" onClick={() => (setEditingTargets(!editingTargets), setNotice(null))}>
             {t.editTargets}
           </Button>
           {editingTargets && <TargetsEditor indicators={view.outcome.indicators} language={language} onSave={storeTargets} />}
@@ -179,6 +199,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
           </MessageBarBody>
         </MessageBar>
       )}
+      <WorkbookTools createHost={createHost} language={language} readFiles={readFiles} />
     </main>
   );
 }

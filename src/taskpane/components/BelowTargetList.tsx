@@ -1,7 +1,7 @@
 import { Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { formatPercent, type Language } from "../../core/findings/format";
 import type { IndicatorResult } from "../../core/model";
-import { STRINGS } from "../strings";
+import { fillIn, STRINGS } from "../strings";
 
 const SHOWN = 10;
 
@@ -31,7 +31,7 @@ export function BelowTargetList({ indicators, language = "vi" }: { indicators: r
               </li>
             ))}
           </ol>
-          {i.belowTarget!.length > SHOWN && <p>{t.more.replace("{n}", String(i.belowTarget!.length - SHOWN))}</p>}
+          {i.belowTarget!.length > SHOWN && <p>{fillIn(language, t.more, { n: i.belowTarget!.length - SHOWN })}</p>}
         </div>
       ))}
     </section>

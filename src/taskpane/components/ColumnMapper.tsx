@@ -2,7 +2,7 @@ import { Button, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/r
 import { useState } from "react";
 import type { Language } from "../../core/findings/format";
 import type { Finding } from "../../core/model";
-import { STRINGS } from "../strings";
+import { fillIn, STRINGS } from "../strings";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "end", columnGap: tokens.spacingHorizontalS },
@@ -15,7 +15,7 @@ function MissingColumn({ finding, language, onMap }: { finding: Finding; languag
   const t = STRINGS[language];
   const [letter, setLetter] = useState("");
   const valid = LETTERS.test(letter.trim());
-  const label = t.columnFor.replace("{column}", String(finding.params.column)).replace("{sheet}", finding.sheet ?? "");
+  const label = fillIn(language, t.columnFor, { column: String(finding.params.column), sheet: finding.sheet ?? "" });
   return (
     <div className={styles.row}>
       <Field label={label} validationState={letter && !valid ? "error" : "none"} validationMessage={letter && !valid ? t.columnLetterHint : undefined}>

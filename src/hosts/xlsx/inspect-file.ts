@@ -1,19 +1,33 @@
-/** Why a file is not a workbook we can read, from its first bytes, before any parser sees it; null if it looks like .xlsx. */
+/** Whether `needle` occurs in `haystack`, byte for byte. */
+function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** "EncryptionInfo" as UTF-16LE, the stream name an encrypted Office file carries. */
+const ENCRYPTION_INFO = Uint8Array.from([..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]));
+
+/**
+ * Why a file is not a workbook we can read, from its first bytes, before any parser sees it; null if it looks
+ * like .xlsx. Plain bytes only, so the command line and the task pane (reading a picked file) share it.
+ */
 export function unusableReason(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return "tệp rỗng (0 byte)";
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    const utf16 = Buffer.from("EncryptionInfo", "utf16le");
-    return Buffer.from(bytes).includes(utf16)
+    return includesBytes(bytes, ENCRYPTION_INFO)
       ? "tệp được đặt mật khẩu (mã hóa); hãy mở trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại"
       : "đây là tệp Excel 97-2003 (.xls); hãy mở trong Excel và lưu thành .xlsx (Sổ làm việc Excel)";
   }
   if (!starts([0x50, 0x4b, 0x03, 0x04])) {
-    const head = Buffer.from(bytes.subarray(0, 512)).toString("utf8");
+    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 512));
     if (/^[\s\S]*[,;\t][\s\S]*\n/.test(head) && !/[\u0000-\u0008]/.test(head)) return "đây là tệp văn bản (CSV), không phải .xlsx; hãy mở trong Excel và lưu thành .xlsx";
     return "không phải tệp .xlsx (không đúng định dạng Excel)";
   }
-  const head = Buffer.from(bytes.subarray(0, 200)).toString("latin1");
+  const head = String.fromCharCode(...bytes.subarray(0, 200));
   if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return "đây là tệp OpenDocument (.ods); hãy mở và lưu thành .xlsx";
   return null;
 }

@@ -1,0 +1,91 @@
+import { bundledCatalogue } from "../core/definitions/bundled";
+import type { Definitions, Profile } from "../core/definitions/schema";
+import { type Consolidation, consolidateDistricts, type DistrictSource, unreadableList } from "../core/consolidate/consolidate";
+import { isReadable } from "../core/consolidate/province";
+import { PROVINCE_SHEET, provincePlan } from "../core/consolidate/province-plan";
+import { definitionsLabel } from "../core/engine/analyse";
+import { convertEncodingPlan } from "../core/engine/convert-encoding";
+import { columnMappings, MARKER_SHEET, markerOps, ownedSheets, summarySheetName } from "../core/engine/ownership";
+import type { SheetGrid, WorkbookHost } from "../core/model";
+import { LISTS_SHEET, templatePlan } from "../core/template/template-plan";
+import { VERSION } from "../version";
+
+/*
+ * The task pane's workbook tools, kept apart from use-cases.ts so that the ribbon's function file, which
+ * loads on every click, does not carry them.
+ */
+
+/** A refusal the person can act on, already worded in Vietnamese; nothing was written. */
+export class ToolRefusal extends Error {}
+
+export interface ToolOptions {
+  definitions?: Definitions;
+  now?: Date;
+}
+
+const definitionsOf = (options: ToolOptions) => options.definitions ?? bundledCatalogue().definitions;
+
+export interface ConvertedSheet {
+  sheet: string;
+  encoding: string;
+  cells: number;
+}
+
+/** Rewrites the cells typed in TCVN3 or VNI in Unicode (and a Unicode font); no other cell is touched. */
+export async function convertLegacyText(host: WorkbookHost): Promise<ConvertedSheet[]> {
+  const { ops, converted } = convertEncodingPlan(await host.read());
+  if (ops.length) await host.apply({ ops });
+  return converted;
+}
+
+function hasContent(sheet: SheetGrid): boolean {
+  return sheet.values.some((row) => row?.some((v) => v !== null && v !== ""));
+}
+
+/**
+ * Writes the blank template into the open workbook. It is meant for a new, empty workbook: when a sheet it
+ * would write already holds anything, it refuses rather than clear a person's figures.
+ */
+export async function createTemplate(host: WorkbookHost, profile: Profile = bundledCatalogue().profile, options: ToolOptions = {}): Promise<string[]> {
+  const ops = templatePlan(definitionsOf(options), profile, VERSION);
+  const written = ops.flatMap((op) => (op.op === "prepareSheet" ? [op.sheet.toLowerCase()] : []));
+  const snapshot = await host.read();
+  const own = [LISTS_SHEET, MARKER_SHEET].map((n) => n.toLowerCase());
+  const clashes = snapshot.sheets.filter((s) => written.includes(s.name.toLowerCase()) && !own.includes(s.name.toLowerCase()) && hasContent(s)).map((s) => `“${s.name}”`);
+  if (clashes.length) {
+    throw new ToolRefusal(
+      `Workbook này đã có sheet ${clashes.join(", ")} có dữ liệu, nên không tạo mẫu vào đây (để không xóa số liệu). ` +
+        "Hãy mở một workbook trống (Tệp › Mới) rồi bấm “Tạo mẫu” lại.",
+    );
+  }
+  await host.apply({ ops });
+  const hidden = new Set(ops.flatMap((op) => (op.op === "sheetVisibility" && op.visibility !== "visible" ? [op.sheet] : [])));
+  return [...new Set(ops.flatMap((op) => (op.op === "prepareSheet" && !hidden.has(op.sheet) ? [op.sheet] : [])))];
+}
+
+/**
+ * Consolidates district workbooks the person picked into a province sheet of the open workbook (a sheet of
+ * that name which is the person's own is left alone; the add-in writes "… (2)" instead).
+ */
+export async function consolidateIntoWorkbook(
+  host: WorkbookHost,
+  sources: readonly DistrictSource[],
+  profiles: readonly Profile[] = [bundledCatalogue().profile],
+  options: ToolOptions = {},
+): Promise<Consolidation & { sheet: string }> {
+  const definitions = definitionsOf(options);
+  const now = options.now ?? new Date();
+  const consolidation = consolidateDistricts(sources, definitions, profiles, now, VERSION);
+  if (!consolidation.districts.some(isReadable)) throw new ToolRefusal(`Không đọc được tệp nào: ${unreadableList(consolidation.districts)}.`);
+  const snapshot = await host.read();
+  const owned = ownedSheets(snapshot);
+  const { name } = summarySheetName(snapshot, owned, PROVINCE_SHEET);
+  const ownedAfter = [...new Set([...owned, name])];
+  await host.apply({
+    ops: [
+      ...provincePlan(definitions, consolidation.districts, consolidation.province, now, name),
+      ...markerOps(ownedAfter, definitionsLabel(definitions), VERSION, columnMappings(snapshot)),
+    ],
+  });
+  return { ...consolidation, sheet: name };
+}

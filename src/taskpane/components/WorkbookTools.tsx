@@ -1,0 +1,137 @@
+import { Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { consolidateIntoWorkbook, createTemplate, ToolRefusal } from "../../app/workbook-tools";
+import { bundledCatalogue } from "../../core/definitions/bundled";
+import type { Definitions } from "../../core/definitions/schema";
+import { type District, isReadable } from "../../core/consolidate/province";
+import type { Language } from "../../core/findings/format";
+import type { WorkbookHost } from "../../core/model";
+import { OfficeHostError } from "../../hosts/office/host-error";
+import { fillIn, STRINGS } from "../strings";
+import type { PickedFiles } from "../district-files";
+
+export type ReadPickedFiles = (files: readonly File[], definitions: Definitions) => Promise<PickedFiles>;
+
+/** ExcelJS and zod arrive only when the person first reads files: the pane's first load stays small. */
+export const readPickedFilesLazily: ReadPickedFiles = async (files, definitions) => {
+  const { readPickedFiles } = await import(/* webpackChunkName: "xlsx-reader" */ "../district-files");
+  return readPickedFiles(files, definitions);
+};
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type Outcome = { intent: "success" | "warning" | "error"; title: string; lines: string[] } | null;
+
+/** The person's own words for a failure: refusals and Excel errors are already worded; anything else is prefixed. */
+export function toolFailure(error: unknown, language: Language): string {
+  if (error instanceof ToolRefusal || error instanceof OfficeHostError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${STRINGS[language].actionFailed}: ${detail}`;
+}
+
+function districtLines(districts: readonly District[], language: Language): string[] {
+  const t = STRINGS[language];
+  return districts.map((d) =>
+    isReadable(d)
+      ? fillIn(language, t.districtLine, { name: d.name, file: d.file, ...d.counts })
+      : fillIn(language, t.districtUnreadable, { name: d.name, file: d.file, reason: d.reason }),
+  );
+}
+
+/** Province consolidation of picked district files, and the blank template, both written into the open workbook. */
+export function WorkbookTools({ createHost, language = "vi", readFiles = readPickedFilesLazily }: { createHost: () => WorkbookHost; language?: Language; readFiles?: ReadPickedFiles }) {
+  const styles = useStyles();
+  const t = STRINGS[language];
+  const ids = { districts: useId(), profile: useId() };
+  const [districtFiles, setDistrictFiles] = useState<File[]>([]);
+  const [profileFile, setProfileFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<"consolidate" | "template" | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function consolidate() {
+    setBusy("consolidate");
+    setOutcome(null);
+    try {
+      const { definitions, profile } = bundledCatalogue();
+      const picked = await readFiles(districtFiles, definitions);
+      const result = await consolidateIntoWorkbook(createHost(), picked.sources, [...picked.profiles, profile]);
+      const unread = result.districts.filter((d) => !isReadable(d)).length + picked.profileErrors.length;
+      const withErrors = result.districts.some((d) => isReadable(d) && d.counts.error > 0);
+      setOutcome({
+        intent: unread || withErrors ? "warning" : "success",
+        title: fillIn(language, t.consolidated, { sheet: result.sheet, count: result.districts.filter(isReadable).length }),
+        lines: [...districtLines(result.districts, language), ...picked.profileErrors],
+      });
+    } catch (error) {
+      setOutcome({ intent: "error", title: t.actionFailed, lines: [toolFailure(error, language)] });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function template() {
+    setBusy("template");
+    setOutcome(null);
+    try {
+      let profile = bundledCatalogue().profile;
+      if (profileFile) {
+        const picked = await readFiles([profileFile], bundledCatalogue().definitions);
+        if (picked.profileErrors.length || !picked.profiles.length) {
+          setOutcome({ intent: "error", title: t.actionFailed, lines: picked.profileErrors });
+          return;
+        }
+        profile = picked.profiles[0];
+      }
+      const sheets = await createTemplate(createHost(), profile);
+      setOutcome({ intent: "success", title: fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length }), lines: [] });
+    } catch (error) {
+      setOutcome({ intent: "error", title: t.actionFailed, lines: [toolFailure(error, language)] });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section aria-label={t.tools} className={styles.section}>
+      <Subtitle2 as="h2">{t.tools}</Subtitle2>
+
+      <Subtitle2 as="h3">{t.provinceTitle}</Subtitle2>
+      <Caption1>{t.provinceHint}</Caption1>
+      <Field label={{ children: t.pickFiles, htmlFor: ids.districts }}>
+        <input id={ids.districts} type="file" multiple accept=".xlsx,.json" disabled={busy !== null} onChange={(e) => setDistrictFiles([...(e.target.files ?? [])])} />
+      </Field>
+      <Button appearance="secondary" disabled={busy !== null || districtFiles.length === 0} onClick={() => void consolidate()}>
+        {t.consolidate}
+      </Button>
+      {busy === "consolidate" && <Spinner size="small" label={t.consolidating} />}
+
+      <Subtitle2 as="h3">{t.templateTitle}</Subtitle2>
+      <Caption1>{t.templateHint}</Caption1>
+      <Field label={{ children: t.templateProfile, htmlFor: ids.profile }}>
+        <input id={ids.profile} type="file" accept=".json" disabled={busy !== null} onChange={(e) => setProfileFile(e.target.files?.[0] ?? null)} />
+      </Field>
+      <Button appearance="secondary" disabled={busy !== null} onClick={() => void template()}>
+        {t.createTemplate}
+      </Button>
+      {busy === "template" && <Spinner size="small" label={t.creatingTemplate} />}
+
+      {outcome && (
+        <MessageBar intent={outcome.intent}>
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.title}</MessageBarTitle>
+            {outcome.lines.length > 0 && (
+              <ul className={styles.list}>
+                {outcome.lines.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
