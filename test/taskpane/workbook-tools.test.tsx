@@ -63,6 +63,7 @@ describe("the pane's tools", () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1");
     renderPane(fake);
+    expect(screen.getAllByText("Chưa chọn tệp nào")).toHaveLength(2);
     const picker = screen.getByLabelText("Tệp của các huyện");
     await userEvent.upload(picker, [
       file("lang-giang.xlsx", readFileSync(SAMPLE)),
@@ -70,6 +71,7 @@ describe("the pane's tools", () => {
       file("hong.xlsx", "không phải excel"),
       file("thu-nghiem.profile.json", readFileSync(THU_NGHIEM_PROFILE)),
     ]);
+    expect(screen.getByText("lang-giang.xlsx, thu-nghiem.xlsx, hong.xlsx, thu-nghiem.profile.json")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Tổng hợp vào workbook này" }));
     expect(await screen.findByText("Đã ghi sheet “Tổng hợp toàn tỉnh” từ 2 huyện.")).toBeTruthy();
     expect(screen.getByText("Lạng Giang (lang-giang.xlsx): 0 lỗi, 0 cảnh báo, 0 thông tin")).toBeTruthy();

@@ -1,5 +1,5 @@
-import { Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { Button, Caption1, Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
 import { consolidateIntoWorkbook, createTemplate, ToolRefusal } from "../../app/workbook-tools";
 import { bundledCatalogue } from "../../core/definitions/bundled";
 import type { Definitions } from "../../core/definitions/schema";
@@ -21,6 +21,8 @@ export const readPickedFilesLazily: ReadPickedFiles = async (files, definitions)
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  picker: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  pickerRow: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 type Outcome = { intent: "success" | "warning" | "error"; title: string; lines: string[] } | null;
@@ -41,11 +43,29 @@ function districtLines(districts: readonly District[], language: Language): stri
   );
 }
 
+/** The browser's file input speaks the browser's language; this one speaks the pane's and lists what was picked. */
+function FilePicker(props: { label: string; choose: string; none: string; accept: string; multiple?: boolean; disabled: boolean; files: readonly File[]; onPick: (files: File[]) => void }) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  return (
+    <div className={styles.picker}>
+      <Label htmlFor={id}>{props.label}</Label>
+      <input ref={input} id={id} type="file" hidden multiple={props.multiple} accept={props.accept} onChange={(e) => props.onPick([...(e.target.files ?? [])])} />
+      <div className={styles.pickerRow}>
+        <Button size="small" disabled={props.disabled} onClick={() => input.current?.click()}>
+          {props.choose}
+        </Button>
+        <Caption1>{props.files.length ? props.files.map((f) => f.name).join(", ") : props.none}</Caption1>
+      </div>
+    </div>
+  );
+}
+
 /** Province consolidation of picked district files, and the blank template, both written into the open workbook. */
 export function WorkbookTools({ createHost, language = "vi", readFiles = readPickedFilesLazily }: { createHost: () => WorkbookHost; language?: Language; readFiles?: ReadPickedFiles }) {
   const styles = useStyles();
   const t = STRINGS[language];
-  const ids = { districts: useId(), profile: useId() };
   const [districtFiles, setDistrictFiles] = useState<File[]>([]);
   const [profileFile, setProfileFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<"consolidate" | "template" | null>(null);
@@ -100,9 +120,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
 
       <Subtitle2 as="h3">{t.provinceTitle}</Subtitle2>
       <Caption1>{t.provinceHint}</Caption1>
-      <Field label={{ children: t.pickFiles, htmlFor: ids.districts }}>
-        <input id={ids.districts} type="file" multiple accept=".xlsx,.json" disabled={busy !== null} onChange={(e) => setDistrictFiles([...(e.target.files ?? [])])} />
-      </Field>
+      <FilePicker label={t.pickFiles} choose={t.chooseFiles} none={t.noFileChosen} multiple accept=".xlsx,.json" disabled={busy !== null} files={districtFiles} onPick={setDistrictFiles} />
       <Button appearance="secondary" disabled={busy !== null || districtFiles.length === 0} onClick={() => void consolidate()}>
         {t.consolidate}
       </Button>
@@ -110,9 +128,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
 
       <Subtitle2 as="h3">{t.templateTitle}</Subtitle2>
       <Caption1>{t.templateHint}</Caption1>
-      <Field label={{ children: t.templateProfile, htmlFor: ids.profile }}>
-        <input id={ids.profile} type="file" accept=".json" disabled={busy !== null} onChange={(e) => setProfileFile(e.target.files?.[0] ?? null)} />
-      </Field>
+      <FilePicker label={t.templateProfile} choose={t.chooseFile} none={t.noFileChosen} accept=".json" disabled={busy !== null} files={profileFile ? [profileFile] : []} onPick={(files) => setProfileFile(files[0] ?? null)} />
       <Button appearance="secondary" disabled={busy !== null} onClick={() => void template()}>
         {t.createTemplate}
       </Button>
