@@ -110,6 +110,12 @@ describe("province consolidation from the task pane", () => {
     const lines = [...fakeContents(sheet)].filter(([, v]) => typeof v === "string" && v.startsWith("Không đọc được"));
     expect(lines).toEqual([[expect.stringMatching(/^D\d+$/), "Không đọc được: không phải tệp .xlsx (không đúng định dạng Excel)"]]);
     expect(ownedSheets(await hostOf(fake).read())).toContain(PROVINCE_SHEET);
+
+    // A second consolidation, with one district fewer, rebuilds the same sheet in place.
+    const again = await consolidateIntoWorkbook(hostOf(fake), sources.slice(0, 1), [langGiang, thuNghiem], { now: NOW });
+    expect(again.sheet).toBe(PROVINCE_SHEET);
+    expect(fake.sheets.map((s) => s.name).filter((n) => n.startsWith(PROVINCE_SHEET))).toEqual([PROVINCE_SHEET]);
+    expect([sheet.content("C4"), sheet.content("F4"), sheet.content(`F${row}`), sheet.content(`G${row}`), sheet.content(`I${row}`)]).toEqual(["Lạng Giang", "Toàn tỉnh", 187, 284, 0.75]);
   });
 
   it("leaves a person's own sheet of that name alone, and a later recalculation does not read the province sheet as input", async () => {
