@@ -43,8 +43,9 @@ function hasContent(sheet: SheetGrid): boolean {
 }
 
 /**
- * Writes the blank template into the open workbook. It is meant for a new, empty workbook: when a sheet it
- * would write already holds anything, it refuses rather than clear a person's figures.
+ * Writes the blank template into the open workbook and shows its first sheet; returns the visible sheets it
+ * wrote. It is meant for a new, empty workbook: when a sheet it would write already holds anything, it
+ * refuses rather than clear a person's figures.
  */
 export async function createTemplate(host: WorkbookHost, profile: Profile = bundledCatalogue().profile, options: ToolOptions = {}): Promise<string[]> {
   const ops = templatePlan(definitionsOf(options), profile, VERSION);
@@ -60,7 +61,9 @@ export async function createTemplate(host: WorkbookHost, profile: Profile = bund
   }
   await host.apply({ ops });
   const hidden = new Set(ops.flatMap((op) => (op.op === "sheetVisibility" && op.visibility !== "visible" ? [op.sheet] : [])));
-  return [...new Set(ops.flatMap((op) => (op.op === "prepareSheet" && !hidden.has(op.sheet) ? [op.sheet] : [])))];
+  const sheets = [...new Set(ops.flatMap((op) => (op.op === "prepareSheet" && !hidden.has(op.sheet) ? [op.sheet] : [])))];
+  await host.select?.(sheets[0], "A1");
+  return sheets;
 }
 
 /**

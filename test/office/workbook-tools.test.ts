@@ -69,6 +69,7 @@ describe("the blank template from the task pane", () => {
     expect(s4.protection.protected).toBe(true);
     expect([fake.sheet(LISTS_SHEET).visibility, fake.sheet(MARKER_SHEET).visibility]).toEqual(["Hidden", "VeryHidden"]);
     expect(fake.sheet("Sheet1").cells.size).toBe(0);
+    expect(fake.activeSheet).toBe("Tổ chức đảng");
   });
 
   it("takes another district's profile", async () => {
