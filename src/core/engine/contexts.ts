@@ -22,16 +22,29 @@ export function choiceSpellings(defs: Definitions, sheetId: string | null, field
   return spellings.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
 }
 
-export function columnValues(reading: SheetReading, field: string): CellValue[] | undefined {
+const columnCache = new WeakMap<SheetReading, Map<string, readonly CellValue[] | undefined>>();
+const countCache = new WeakMap<SheetReading, number>();
+
+/** A column's data cells, gathered once per reading: every SUM, COUNTIF and row count of an indicator asks again. */
+export function columnValues(reading: SheetReading, field: string): readonly CellValue[] | undefined {
+  let columns = columnCache.get(reading);
+  if (!columns) columnCache.set(reading, (columns = new Map()));
+  if (columns.has(field)) return columns.get(field);
   const col = reading.layout.columns.get(field);
-  if (col === undefined) return undefined;
-  return reading.layout.dataRows.map((row) => cellAt(reading.grid, row, col));
+  const values = col === undefined ? undefined : reading.layout.dataRows.map((row) => cellAt(reading.grid, row, col));
+  columns.set(field, values);
+  return values;
 }
 
 /** Rows Excel's COUNTA counts in the key column: every cell that is not empty. */
 export function countedRows(reading: SheetReading): number {
-  const values = columnValues(reading, reading.def.key) ?? [];
-  return values.filter((v) => v !== null && v !== "").length;
+  let count = countCache.get(reading);
+  if (count === undefined) {
+    count = 0;
+    for (const v of columnValues(reading, reading.def.key) ?? []) if (v !== null && v !== "") count++;
+    countCache.set(reading, count);
+  }
+  return count;
 }
 
 export function aggregateEvalContext(defs: Definitions, readings: Readings, target: (id: string) => number | null): EvalContext {

@@ -50,8 +50,10 @@ export function perUnitValues(defs: Definitions, def: IndicatorDef, readings: Re
   const ast = parsed(calc.expr, "row");
   const parts = splitDivision(ast);
   const values: UnitValue[] = [];
+  const cursor = { row: 0 };
+  const ctx = rowEvalContext(defs, reading, cursor, target);
   for (const record of reading.rows) {
-    const ctx = rowEvalContext(defs, reading, record.row, target);
+    cursor.row = record.row;
     const actual = evaluate(ast, ctx);
     if (actual === null) continue;
     values.push({

@@ -5,7 +5,7 @@ import { address } from "../read/grid";
 import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { matchKey } from "../text/normalize";
-import { compare, headerOf, type SheetReading, validateSheet } from "../validate/sheet";
+import { compare, headerOf, type RowRecord, type SheetReading, validateSheet } from "../validate/sheet";
 import { type ColumnMappings, MARKER_SHEET } from "./ownership";
 
 export interface WorkbookReading {
@@ -57,13 +57,16 @@ function crossSheetFindings(defs: Definitions, readings: Map<string, SheetReadin
     const col = here.layout.columns.get(rule.field);
     const otherCol = there.layout.columns.get(rule.otherField);
     if (col === undefined || otherCol === undefined) continue;
-    const others = new Map<string, { value: number | null; row: number }>();
-    for (const r of there.rows) if (r.unit && !others.has(r.unit.key)) others.set(r.unit.key, { value: r.numbers.get(rule.otherField) ?? null, row: r.row });
+    // Each unit's first record on the other sheet.
+    const others = new Map<string, RowRecord>();
+    for (const r of there.rows) if (r.unit && !others.has(r.unit.key)) others.set(r.unit.key, r);
     for (const r of here.rows) {
       const value = r.numbers.get(rule.field);
-      const other = r.unit ? others.get(r.unit.key) : undefined;
-      if (value === null || value === undefined || !other || other.value === null) continue;
-      if (!compare(rule.op, value, other.value)) {
+      if (value === null || value === undefined || !r.unit) continue;
+      const other = others.get(r.unit.key);
+      const otherValue = other?.numbers.get(rule.otherField) ?? null;
+      if (!other || otherValue === null) continue;
+      if (!compare(rule.op, value, otherValue)) {
         findings.push(
           finding("cross-sheet-mismatch", here.grid.name, address(r.row, col), {
             column: headerOf(here.def, rule.field),
@@ -71,7 +74,7 @@ function crossSheetFindings(defs: Definitions, readings: Map<string, SheetReadin
             value,
             op: rule.op,
             other: headerOf(there.def, rule.otherField),
-            otherValue: other.value,
+            otherValue,
             otherSheet: there.grid.name,
             otherCell: address(other.row, otherCol),
           }),

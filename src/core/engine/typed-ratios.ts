@@ -22,12 +22,15 @@ export function typedRatioFindings(defs: Definitions, readings: Readings, target
     for (const [calcId, columns] of typed) {
       const calc = reading.def.calculated.find((c) => c.id === calcId)!;
       const ast = parsed(calc.expr, "row");
+      const cursor = { row: 0 };
+      const ctx = rowEvalContext(defs, reading, cursor, target);
       for (const col of columns) {
         for (const record of reading.rows) {
+          cursor.row = record.row;
           const raw = cellAt(reading.grid, record.row, col);
           const value = parseCellNumber(raw);
           if (value.kind !== "number") continue;
-          const computed = evaluate(ast, rowEvalContext(defs, reading, record.row, target));
+          const computed = evaluate(ast, ctx);
           if (computed === null) continue;
           const typedValue = asFraction(value.value, typeof raw === "string" && raw.trim().endsWith("%"));
           if (Math.abs(typedValue - computed) > TOLERANCE) {

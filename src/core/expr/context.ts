@@ -9,7 +9,7 @@ export interface EvalContext {
   /** Row mode: the raw cell of a field on the current row; undefined when the column is missing. */
   rowValue?(field: string): CellValue | undefined;
   /** Aggregate mode: the raw cells of a column over the sheet's data rows; undefined when the sheet or column is missing. */
-  columnValues?(sheetId: string, field: string): CellValue[] | undefined;
+  columnValues?(sheetId: string, field: string): readonly CellValue[] | undefined;
   /** Aggregate mode: how many data rows the sheet has (rows whose key cell is not empty); undefined when the sheet is missing. */
   rowCount?(sheetId: string): number | undefined;
   /** The spellings a choice counts under in COUNTIF/SUMIF: the canonical value first, then its aliases. */

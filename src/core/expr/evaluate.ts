@@ -24,7 +24,7 @@ function summand(value: CellValue): number {
 }
 
 /** SUM over a range, or null where the range holds an error value: Excel's SUM returns the error. */
-function sum(cells: CellValue[]): number | null {
+function sum(cells: readonly CellValue[]): number | null {
   let total = 0;
   for (const cell of cells) {
     if (isErrorValue(cell)) return null;

@@ -107,14 +107,14 @@ export function calculatedColumnOps(
       ops.push({ op: "style", sheet, range: headerRange, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: true, ...font } });
 
       // Compiled once with a row placeholder: every data row's formula is the same but for its row number.
-      const template = compile(ast, rowCompileContext(defs, reading, ROW_PLACEHOLDER, targetRef));
+      const template = compile(ast, rowCompileContext(defs, reading, ROW_PLACEHOLDER, targetRef)).split(ROW_MARK);
       const cursor = { row: layout.firstDataRow };
       const ctx = rowEvalContext(defs, reading, cursor, target);
       // One write per run of consecutive data rows, so a stray cell far down adds one cell, not a million blanks.
       for (const run of consecutiveRuns(layout.dataRows)) {
         const cells: PlanValue[][] = run.map((row) => {
           cursor.row = row;
-          return [{ kind: "formula", formula: template.replaceAll(ROW_MARK, String(row + 1)), result: evaluate(ast, ctx) ?? "" }];
+          return [{ kind: "formula", formula: template.join(String(row + 1)), result: evaluate(ast, ctx) ?? "" }];
         });
         ops.push({ op: "setCells", sheet, anchor: address(run[0], col), cells });
         ops.push({ op: "style", sheet, range: `${letter}${run[0] + 1}:${letter}${run[run.length - 1] + 1}`, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0", border: true } });

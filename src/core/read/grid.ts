@@ -21,7 +21,9 @@ export function columnCount(grid: SheetGrid): number {
 }
 
 export function mergeAt(grid: SheetGrid, row: number, col: number): CellRange | undefined {
-  return grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  // A loop, not find(): this runs for a few cells of every data row.
+  for (const m of grid.merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  return undefined;
 }
 
 /** The value a person sees at a cell: inside a merge, the top-left cell holds it. */

@@ -157,9 +157,53 @@ function applyMapping(reading: HeaderReading, def: SheetDef, mapping: Map<string
   }
 }
 
+const TOTALS_PREFIX = "tong cong";
+const firstWordsOf = new WeakMap<Set<string>, Set<string>>();
+
+function firstWord(key: string): string {
+  const space = key.indexOf(" ");
+  return space < 0 ? key : key.slice(0, space);
+}
+
+/**
+ * The first word of a text's matchKey, from its first whitespace-separated token that has one: whitespace
+ * is a separator in a key, so a data row's long unit name is not normalised (nor cached) in full.
+ */
+function firstKeyWord(text: string): string {
+  // The usual case, a first token with a letter or digit, without a match object per call.
+  const start = text.search(/\S/);
+  if (start < 0) return "";
+  const rest = start === 0 ? text : text.slice(start);
+  const end = rest.search(/\s/);
+  const first = matchKey(end < 0 ? rest : rest.slice(0, end));
+  if (first) return firstWord(first);
+  const tokens = /\S+/g;
+  for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
+    const key = matchKey(m[0]);
+    if (key) return firstWord(key);
+  }
+  return "";
+}
+
 export function isTotalsLabel(text: string, totalsKeys: Set<string>): boolean {
+  let firstWords = firstWordsOf.get(totalsKeys);
+  if (!firstWords) firstWordsOf.set(totalsKeys, (firstWords = new Set([...totalsKeys, TOTALS_PREFIX].map(firstWord))));
+  if (!firstWords.has(firstKeyWord(text))) return false;
   const key = matchKey(text);
-  return totalsKeys.has(key) || key.startsWith("tong cong");
+  return totalsKeys.has(key) || key.startsWith(TOTALS_PREFIX);
+}
+
+function isTotalsRow(grid: SheetGrid, row: number, labelColumns: readonly number[], totalsKeys: Set<string>): boolean {
+  for (const col of labelColumns) {
+    const v = visibleValue(grid, row, col);
+    if (typeof v === "string" && isTotalsLabel(v, totalsKeys)) return true;
+  }
+  return false;
+}
+
+function isBlankRow(grid: SheetGrid, row: number, columns: readonly number[]): boolean {
+  for (const col of columns) if (!isEmpty(cellAt(grid, row, col))) return false;
+  return true;
 }
 
 /** Finds the header, the columns and the data rows of a known sheet; null when no header is recognisable. */
@@ -195,16 +239,12 @@ export function locateLayout(grid: SheetGrid, def: SheetDef, totalsLabels: reado
   const dataRows: number[] = [];
   let totalsRow: number | null = null;
   for (let row = start; row < height; row++) {
-    const isTotals = labelColumns.some((col) => {
-      const v = visibleValue(grid, row, col);
-      return typeof v === "string" && isTotalsLabel(v, totalsKeys);
-    });
-    if (isTotals) {
+    if (isTotalsRow(grid, row, labelColumns, totalsKeys)) {
       totalsRow = row;
       if (dataRows.length > 0) break;
       continue;
     }
-    if (known.every((col) => isEmpty(cellAt(grid, row, col)))) continue;
+    if (isBlankRow(grid, row, known)) continue;
     dataRows.push(row);
   }
 

@@ -22,7 +22,17 @@ export function unitDirectory(defs: Definitions, profile: Profile): UnitDirector
   const prefixes = defs.unitPrefixes.commune.map(matchKey).sort((a, b) => b.length - a.length);
   const communeNames = profile.communes.map((c) => c.name);
 
+  // The same names recur on every sheet (S1 and S3 list each unit): each spelling is resolved once per directory.
+  const communeOf = new Map<string, ResolvedUnit | null>();
+  const anyOf = new Map<string, ResolvedUnit>();
+
   function resolveCommune(text: string): ResolvedUnit | null {
+    let unit = communeOf.get(text);
+    if (unit === undefined) communeOf.set(text, (unit = findCommune(text)));
+    return unit;
+  }
+
+  function findCommune(text: string): ResolvedUnit | null {
     const key = matchKey(text);
     const direct = communes.get(key);
     if (direct) return { kind: "commune", name: direct, key: matchKey(direct) };
@@ -42,11 +52,14 @@ export function unitDirectory(defs: Definitions, profile: Profile): UnitDirector
     district: profile.district,
     resolveCommune,
     resolveAny(text) {
-      const commune = resolveCommune(text);
-      if (commune) return commune;
-      const key = matchKey(text);
-      const known = organisations.get(key);
-      return { kind: "organisation", name: known ?? text.trim(), key, known: known !== undefined };
+      let unit = anyOf.get(text);
+      if (unit === undefined) {
+        const key = matchKey(text);
+        const known = organisations.get(key);
+        unit = findCommune(text) ?? { kind: "organisation", name: known ?? text.trim(), key, known: known !== undefined };
+        anyOf.set(text, unit);
+      }
+      return unit;
     },
     suggest(text, communesOnly) {
       const key = matchKey(text);

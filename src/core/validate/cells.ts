@@ -19,14 +19,25 @@ export interface CellCheck {
 
 const NONE: readonly CellProblem[] = Object.freeze([]);
 
+const choicesByLowerCase = new WeakMap<ColumnDef, Map<string, string>>();
+
+/** Each spelling of a column's choices, lower-cased, to the choice it names: the first choice in order wins. */
+function choiceLookup(column: ColumnDef): Map<string, string> {
+  let lookup = choicesByLowerCase.get(column);
+  if (!lookup) {
+    lookup = new Map();
+    for (const choice of column.choices ?? []) {
+      for (const spelling of [choice.value, ...choice.aliases]) if (!lookup.has(spelling.toLowerCase())) lookup.set(spelling.toLowerCase(), choice.value);
+    }
+    choicesByLowerCase.set(column, lookup);
+  }
+  return lookup;
+}
+
 /** A choice counts when it equals the value or an alias case-insensitively, exactly as Excel's COUNTIF matches it. */
 export function matchChoice(column: ColumnDef, raw: CellValue): string | null {
   if (typeof raw !== "string") return null;
-  const lower = raw.toLowerCase();
-  for (const choice of column.choices ?? []) {
-    if (choice.value.toLowerCase() === lower || choice.aliases.some((s) => s.toLowerCase() === lower)) return choice.value;
-  }
-  return null;
+  return choiceLookup(column).get(raw.toLowerCase()) ?? null;
 }
 
 function invalidChoice(column: ColumnDef, raw: CellValue): CellProblem {

@@ -7,12 +7,51 @@ import type { SheetLayout } from "../read/sheet-layout";
 import type { ResolvedUnit, UnitDirectory } from "../read/units";
 import { checkCell } from "./cells";
 
+/** A row's checked cells by field; undefined for a field whose column is missing or is the unit column. */
+export interface RowFields<T> {
+  get(field: string): T | undefined;
+}
+
 export interface RowRecord {
   row: number;
   keyText: string;
   unit: ResolvedUnit | null;
-  numbers: Map<string, number | null>;
-  choices: Map<string, string | null>;
+  numbers: RowFields<number | null>;
+  choices: RowFields<string | null>;
+}
+
+class ColumnView<T> implements RowFields<T> {
+  constructor(
+    private readonly columns: Map<string, T[]>,
+    private readonly index: number,
+  ) {}
+
+  get(field: string): T | undefined {
+    return this.columns.get(field)?.[this.index];
+  }
+}
+
+/**
+ * A record whose checked cells are kept column by column for the whole sheet, and looked up through
+ * short-lived views: two Maps per row made a large sheet spend more time collecting garbage than reading.
+ */
+class SheetRow implements RowRecord {
+  unit: ResolvedUnit | null = null;
+
+  constructor(
+    readonly row: number,
+    readonly keyText: string,
+    private readonly columns: { numbers: Map<string, (number | null)[]>; choices: Map<string, (string | null)[]> },
+    private readonly index: number,
+  ) {}
+
+  get numbers(): RowFields<number | null> {
+    return new ColumnView(this.columns.numbers, this.index);
+  }
+
+  get choices(): RowFields<string | null> {
+    return new ColumnView(this.columns.choices, this.index);
+  }
 }
 
 export interface SheetReading {
@@ -56,36 +95,42 @@ export function validateSheet(
   for (const u of layout.unknown) findings.push(finding("unknown-column", sheet, u.cell, { value: u.header }));
 
   const keyColumn = layout.columns.get(def.key)!;
-  const seen = new Map<string, string>();
+  const keyColumnDef = def.columns.find((c) => c.field === def.key)!;
+  const checked = def.columns.flatMap((column) => {
+    const col = layout.columns.get(column.field);
+    return col === undefined || column.type === "unit" ? [] : [{ column, col, numbers: [] as (number | null)[], choices: [] as (string | null)[] }];
+  });
+  // The first row of each unit, by row: a key cell's address is only written out for a finding.
+  const seen = new Map<string, number>();
   const rows: RowRecord[] = [];
-  for (const row of layout.dataRows) {
+  const columns = { numbers: new Map(checked.map((c) => [c.column.field, c.numbers])), choices: new Map(checked.map((c) => [c.column.field, c.choices])) };
+  // Indexed loops: until the loop is optimised, for…of allocates an iterator result per step, on every row.
+  for (let i = 0; i < layout.dataRows.length; i++) {
+    const row = layout.dataRows[i];
     const keyRaw = cellAt(grid, row, keyColumn);
     const keyText = cellText(keyRaw).trim();
-    const keyCell = address(row, keyColumn);
     let unit: ResolvedUnit | null = null;
-    const record: RowRecord = { row, keyText, unit: null, numbers: new Map(), choices: new Map() };
+    const record = new SheetRow(row, keyText, columns, rows.length);
 
-    for (const column of def.columns) {
-      const col = layout.columns.get(column.field);
-      if (col === undefined || column.type === "unit") continue;
-      const check = checkCell(column, cellAt(grid, row, col));
-      for (const p of check.problems) findings.push(finding(p.code, sheet, address(row, col), { column: column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
-      record.numbers.set(column.field, check.number);
-      record.choices.set(column.field, check.choice);
+    for (let k = 0; k < checked.length; k++) {
+      const c = checked[k];
+      const check = checkCell(c.column, cellAt(grid, row, c.col));
+      if (check.problems.length > 0) for (const p of check.problems) findings.push(finding(p.code, sheet, address(row, c.col), { column: c.column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
+      c.numbers.push(check.number);
+      c.choices.push(check.choice);
     }
 
-    const keyColumnDef = def.columns.find((c) => c.field === def.key)!;
     if (keyColumnDef.type === "unit") {
       if (keyText === "") {
-        findings.push(finding("blank-required", sheet, keyCell, { column: keyColumnDef.header, unit: `dòng ${row + 1}` }));
+        findings.push(finding("blank-required", sheet, address(row, keyColumn), { column: keyColumnDef.header, unit: `dòng ${row + 1}` }));
       } else if (def.units === "communes") {
         unit = units.resolveCommune(keyText);
-        if (!unit) findings.push(unknownUnit(sheet, keyCell, keyText, units, true));
+        if (!unit) findings.push(unknownUnit(sheet, address(row, keyColumn), keyText, units, true));
       } else {
         unit = units.resolveAny(keyText);
         const type = record.choices.get("type");
         const claimsCommune = type !== undefined && type !== null && defs.communeTypes.includes(type);
-        if (unit.kind === "organisation" && claimsCommune) findings.push(unknownUnit(sheet, keyCell, keyText, units, true));
+        if (unit.kind === "organisation" && claimsCommune) findings.push(unknownUnit(sheet, address(row, keyColumn), keyText, units, true));
       }
     }
     record.unit = unit;
@@ -93,11 +138,12 @@ export function validateSheet(
     const identity = unit ? unit.key : keyColumnDef.type === "choice" ? record.choices.get(def.key) ?? null : null;
     if (identity) {
       const first = seen.get(identity);
-      if (first) findings.push(finding("duplicate-unit", sheet, keyCell, { value: keyText, firstCell: first }));
-      else seen.set(identity, keyCell);
+      if (first !== undefined) findings.push(finding("duplicate-unit", sheet, address(row, keyColumn), { value: keyText, firstCell: address(first, keyColumn) }));
+      else seen.set(identity, row);
     }
 
-    for (const rule of def.rules) {
+    for (let k = 0; k < def.rules.length; k++) {
+      const rule = def.rules[k];
       if (rule.when && record.choices.get(rule.when.field) !== rule.when.equals) continue;
       const left = record.numbers.get(rule.field);
       const right = rule.other !== undefined ? record.numbers.get(rule.other) : rule.value;

@@ -5,22 +5,43 @@ import { toCellValue } from "./cell-values";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
+/** ExcelJS's rows and cells as it keeps them: walked directly, since eachRow and eachCell cost a callback per cell. */
+type StoredRows = ({ _cells: (ExcelJS.Cell | undefined)[] } | undefined)[];
+
+const storedRows = (ws: ExcelJS.Worksheet): StoredRows => (ws as unknown as { _rows: StoredRows })._rows;
+
 export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const sheets: SheetGrid[] = [];
   workbook.eachSheet((ws) => {
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const rowValues: CellValue[] = [];
-      const rowFormulas: (string | null)[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const isSlave = cell.isMerged && cell.master !== cell;
-        rowValues[colNumber - 1] = isSlave ? null : toCellValue(cell.value);
-        rowFormulas[colNumber - 1] = !isSlave && cell.formula ? cell.formula : null;
-      });
-      values[rowNumber - 1] = Array.from(rowValues, (v) => (v === undefined ? null : v));
-      formulas[rowNumber - 1] = Array.from(rowFormulas, (v) => (v === undefined ? null : v));
-    });
+    const rows = storedRows(ws);
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r]?._cells;
+      if (!cells) continue;
+      // A row with no value (only styles, or nothing) is an empty row, as ExcelJS's eachRow has it.
+      let width = 0;
+      for (let c = cells.length - 1; c >= 0; c--) {
+        const cell = cells[c];
+        if (cell && cell.type !== ExcelJS.ValueType.Null) {
+          width = c + 1;
+          break;
+        }
+      }
+      if (width === 0) continue;
+      const rowValues: CellValue[] = new Array(width).fill(null);
+      let rowFormulas: (string | null)[] | null = null;
+      for (let c = 0; c < width; c++) {
+        const cell = cells[c];
+        // A cell a merge covers (all but its top-left one) reads as empty, and so does an empty cell.
+        if (!cell || cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) continue;
+        rowValues[c] = toCellValue(cell.value);
+        const formula = cell.formula;
+        if (formula) (rowFormulas ??= new Array(width).fill(null))[c] = formula;
+      }
+      values[r] = rowValues;
+      if (rowFormulas) formulas[r] = rowFormulas;
+    }
     for (let i = 0; i < values.length; i++) {
       if (!values[i]) values[i] = [];
       if (!formulas[i]) formulas[i] = [];
@@ -58,10 +79,17 @@ function writeValue(cell: ExcelJS.Cell, value: PlanValue): void {
   }
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+type XlsxStyle = Partial<ExcelJS.Style>;
+
+const STYLE_PARTS = new Set(["numFmt", "font", "alignment", "border", "fill", "protection"]);
+const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
+
+/** The style a cell has once `style` is laid over what it had, as a new object: `prior` is left as it was. */
+function restyled(prior: XlsxStyle, style: CellStyle): XlsxStyle {
+  const next: XlsxStyle = { ...prior };
   if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined || style.fontName !== undefined) {
-    cell.font = {
-      ...cell.font,
+    next.font = {
+      ...prior.font,
       ...(style.fontName !== undefined ? { name: style.fontName } : {}),
       ...(style.bold !== undefined ? { bold: style.bold } : {}),
       ...(style.italic !== undefined ? { italic: style.italic } : {}),
@@ -69,21 +97,66 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
       ...(style.fontColor !== undefined ? { color: { argb: ARGB(style.fontColor) } } : {}),
     };
   }
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ARGB(style.fill) } };
+  if (style.fill) next.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ARGB(style.fill) } };
   if (style.wrap !== undefined || style.hAlign || style.vAlign) {
-    cell.alignment = {
-      ...cell.alignment,
+    next.alignment = {
+      ...prior.alignment,
       ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
       ...(style.hAlign ? { horizontal: style.hAlign } : {}),
       ...(style.vAlign ? { vertical: style.vAlign } : {}),
     };
   }
-  if (style.border) {
-    const thin = { style: "thin" as const, color: { argb: "FF808080" } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  if (style.border) next.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (style.numberFormat) next.numFmt = style.numberFormat;
+  if (style.locked !== undefined) next.protection = { locked: style.locked };
+  return next;
+}
+
+/**
+ * Lays plan styles over cells, giving every cell that had the same style before one shared style object.
+ * ExcelJS serialises a style on save once per distinct object, so an object per cell made saving a
+ * recalculated sheet cost about twice what saving the input did. Nothing here mutates a style in place:
+ * loaded cells of one style id share one object, and a shared result must stay what it was.
+ */
+class StyleWriter {
+  private readonly ids = new WeakMap<object, number>();
+  private readonly results = new Map<string, XlsxStyle>();
+  private readonly overEmpty = new Map<CellStyle, XlsxStyle>();
+  private nextId = 1;
+
+  private id(part: object | undefined): number {
+    if (part === undefined) return 0;
+    let id = this.ids.get(part);
+    if (id === undefined) this.ids.set(part, (id = this.nextId++));
+    return id;
   }
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
-  if (style.locked !== undefined) cell.protection = { locked: style.locked };
+
+  apply(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, style: CellStyle): void {
+    const prior = cell.style as XlsxStyle;
+    const parts = Object.keys(prior);
+    let next: XlsxStyle | undefined;
+    if (parts.length === 0) {
+      next = this.overEmpty.get(style);
+      if (!next) this.overEmpty.set(style, (next = restyled(prior, style)));
+    } else if (parts.every((k) => STYLE_PARTS.has(k))) {
+      const key = `${this.id(style)} ${this.id(prior.font)} ${this.id(prior.alignment)} ${this.id(prior.border)} ${this.id(prior.fill)} ${this.id(prior.protection)} ${prior.numFmt ?? ""}`;
+      next = this.results.get(key);
+      if (!next) this.results.set(key, (next = restyled(prior, style)));
+    } else {
+      next = restyled(prior, style);
+    }
+    cell.style = next;
+    // ExcelJS gives the cells a merge covers their master's style object; they keep following it.
+    const merge = cell.isMerged && cell.master === cell ? (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges[cell.address] : undefined;
+    if (merge) {
+      for (let r = merge.top; r <= merge.bottom; r++) {
+        for (let c = merge.left; c <= merge.right; c++) {
+          const covered = ws.findCell(r, c);
+          if (covered && covered !== cell && covered.style === prior) covered.style = next;
+        }
+      }
+    }
+  }
 }
 
 function validation(rule: ValidationRule): ExcelJS.DataValidation {
@@ -117,10 +190,11 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
     if (!ws) throw new Error(`Sheet “${name}” không tồn tại khi ghi.`);
     return ws;
   };
-  for (const op of plan.ops) applyOp(workbook, sheet, op);
+  const styles = new StyleWriter();
+  for (const op of plan.ops) applyOp(workbook, sheet, styles, op);
 }
 
-function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Worksheet, op: PlanOp): void {
+function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Worksheet, styles: StyleWriter, op: PlanOp): void {
   switch (op.op) {
     case "prepareSheet": {
       const existing = workbook.getWorksheet(op.sheet);
@@ -131,13 +205,20 @@ function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Wo
     case "setCells": {
       const ws = sheet(op.sheet);
       const { row, col } = parseAddress(op.anchor);
-      op.cells.forEach((cells, r) => cells.forEach((value, c) => writeValue(ws.getCell(row + r + 1, col + c + 1), value)));
+      for (let r = 0; r < op.cells.length; r++) {
+        const cells = op.cells[r];
+        const target = ws.getRow(row + r + 1);
+        for (let c = 0; c < cells.length; c++) writeValue(target.getCell(col + c + 1), cells[c]);
+      }
       return;
     }
     case "style": {
       const ws = sheet(op.sheet);
       const b = rangeBounds(op.range);
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) applyStyle(ws.getCell(r, c), op.style);
+      for (let r = b.top; r <= b.bottom; r++) {
+        const row = ws.getRow(r);
+        for (let c = b.left; c <= b.right; c++) styles.apply(ws, row.getCell(c), op.style);
+      }
       return;
     }
     case "merge":
@@ -209,10 +290,55 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   return workbook;
 }
 
+const EMPTY_STYLE: Partial<ExcelJS.Style> = {};
+
+function isEmptyStyle(style: object): boolean {
+  for (const _ in style) return false;
+  return true;
+}
+
+/**
+ * Gives every cell without a style one shared empty style object, and returns how to undo it: each cell
+ * gets an empty style of its own again, and a cell of a merge its very object (ExcelJS may share one
+ * between a merge's cells, and the style writer keeps them together).
+ */
+function shareEmptyStyles(workbook: ExcelJS.Workbook): () => void {
+  const merged: [ExcelJS.Cell, Partial<ExcelJS.Style>][] = [];
+  const shared: ExcelJS.Cell[][] = [];
+  workbook.eachSheet((ws) => {
+    const rows = storedRows(ws);
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r]?._cells;
+      if (!cells) continue;
+      let any = false;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (!cell || cell.style === EMPTY_STYLE || !isEmptyStyle(cell.style)) continue;
+        if (cell.isMerged) merged.push([cell, cell.style]);
+        cell.style = EMPTY_STYLE;
+        any = true;
+      }
+      if (any) shared.push(cells as ExcelJS.Cell[]);
+    }
+  });
+  return () => {
+    for (const cells of shared) for (const cell of cells) if (cell && cell.style === EMPTY_STYLE) cell.style = {};
+    for (const [cell, style] of merged) cell.style = style;
+  };
+}
+
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // ExcelJS serialises a cell's style once per distinct style object, and a loaded or new cell without a
+  // style has an empty object of its own: sharing one for the save saves a serialisation per such cell.
+  const unshare = shareEmptyStyles(workbook);
+  try {
+    const buffer = await workbook.xlsx.writeBuffer();
+    return new Uint8Array(buffer as ArrayBuffer);
+  } finally {
+    // Each cell gets its own style back, so that no later `cell.font = …` changes them all at once.
+    unshare();
+  }
 }
 
 /** The port over an ExcelJS workbook held in memory: for the command line, the tests and the browser preview. */
