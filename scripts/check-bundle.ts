@@ -1,7 +1,8 @@
 /**
  * After `npm run build`: the ribbon's function file must carry no React and no Fluent UI (it loads on
  * every click of "Tính lại chỉ tiêu"). The build already fails when such a module is bundled; this looks
- * at the emitted text as well, checks that no bundle uses eval or new Function, and prints the bundles'
+ * at the emitted text as well, checks that no bundle uses eval or new Function, fails a bundle over its
+ * budget (function file 30 KiB, task pane 300 KiB, gzipped), and prints the bundles'
  * sizes. Run: npm run check:bundle
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -29,6 +30,9 @@ const GUARDED_IDIOMS: [string, string][] = [
   ['"function"!=typeof e&&(e=new Function(""+e))', "ExcelJS setImmediate polyfill"],
   ['try{return new Function(""),!0}catch(e){return!1}', "zod eval probe"],
 ];
+
+/** Issue 6's budgets, gzipped at zlib's default level as a web server sends them. */
+const BUDGET_KIB = { commands: 30, taskpane: 300 };
 
 function bundles(prefix: string): string[] {
   return readdirSync(DIST).filter((f) => f.startsWith(prefix) && f.endsWith(".js"));
@@ -71,7 +75,13 @@ function main(): number {
   }
   for (const file of [...commands, ...taskpane, ...lazy]) {
     const bytes = readFileSync(join(DIST, file));
-    console.log(`${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB  gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KiB`);
+    const gzipped = gzipSync(bytes).length / 1024;
+    console.log(`${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB  gzip ${gzipped.toFixed(1).padStart(6)} KiB`);
+    const budget = commands.includes(file) ? BUDGET_KIB.commands : taskpane.includes(file) ? BUDGET_KIB.taskpane : null;
+    if (budget !== null && gzipped >= budget) {
+      console.error(`${file}: ${gzipped.toFixed(1)} KiB gzipped, over its budget of ${budget} KiB.`);
+      failed = true;
+    }
   }
   if (!failed) console.log(`commands bundle: no React, no Fluent UI; no bundle evaluates text as code${lazy.length ? ` (lazily loaded: ${lazy.join(", ")})` : ""}.`);
   return failed ? 1 : 0;

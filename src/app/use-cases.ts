@@ -1,9 +1,7 @@
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Definitions, Profile } from "../core/definitions/schema";
-import { analyse, definitionsLabel } from "../core/engine/analyse";
-import { columnMappingPlan } from "../core/engine/ownership";
+import { analyse } from "../core/engine/analyse";
 import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
-import { type TargetEdits, targetEditsPlan } from "../core/template/targets-sheet";
 import { VERSION } from "../version";
 
 export interface RunOutcome {
@@ -42,18 +40,4 @@ export async function recalculateWorkbook(host: WorkbookHost, options: RunOption
   const analysis = await analyseHost(host, options);
   await host.apply(analysis.plan);
   return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, summarySheet: analysis.summarySheet };
-}
-
-/** Writes targets a person edited into the workbook's Chỉ tiêu sheet (made from the profile when missing). */
-export async function saveTargets(host: WorkbookHost, edits: TargetEdits, options: RunOptions = {}): Promise<void> {
-  const { definitions, profile } = catalogue(options);
-  const snapshot = await host.read();
-  await host.apply(targetEditsPlan(snapshot, definitions, profile, edits));
-}
-
-/** Remembers, in the workbook, which column holds a field whose header the add-in did not recognise. */
-export async function mapColumn(host: WorkbookHost, sheet: string, field: string, columnLetter: string, options: RunOptions = {}): Promise<void> {
-  const { definitions } = catalogue(options);
-  const snapshot = await host.read();
-  await host.apply({ ops: columnMappingPlan(snapshot, sheet, field, columnLetter, definitionsLabel(definitions), VERSION) });
 }

@@ -5,14 +5,15 @@ import { isReadable } from "../core/consolidate/province";
 import { PROVINCE_SHEET, provincePlan } from "../core/consolidate/province-plan";
 import { definitionsLabel } from "../core/engine/analyse";
 import { convertEncodingPlan } from "../core/engine/convert-encoding";
-import { columnMappings, MARKER_SHEET, markerOps, ownedSheets, summarySheetName } from "../core/engine/ownership";
+import { columnMappingPlan, columnMappings, MARKER_SHEET, markerOps, ownedSheets, summarySheetName } from "../core/engine/ownership";
 import type { SheetGrid, WorkbookHost } from "../core/model";
 import { LISTS_SHEET, templatePlan } from "../core/template/template-plan";
+import { type TargetEdits, targetEditsPlan } from "../core/template/targets-sheet";
 import { VERSION } from "../version";
 
 /*
- * The task pane's workbook tools, kept apart from use-cases.ts so that the ribbon's function file, which
- * loads on every click, does not carry them.
+ * What only the task pane does, kept apart from use-cases.ts so that the ribbon's function file, which
+ * loads on every click, does not carry it.
  */
 
 /** A refusal the person can act on, already worded in Vietnamese; nothing was written. */
@@ -20,10 +21,23 @@ export class ToolRefusal extends Error {}
 
 export interface ToolOptions {
   definitions?: Definitions;
+  profile?: Profile;
   now?: Date;
 }
 
 const definitionsOf = (options: ToolOptions) => options.definitions ?? bundledCatalogue().definitions;
+
+/** Writes targets a person edited into the workbook's Chỉ tiêu sheet (made from the profile when missing). */
+export async function saveTargets(host: WorkbookHost, edits: TargetEdits, options: ToolOptions = {}): Promise<void> {
+  const snapshot = await host.read();
+  await host.apply(targetEditsPlan(snapshot, definitionsOf(options), options.profile ?? bundledCatalogue().profile, edits));
+}
+
+/** Remembers, in the workbook, which column holds a field whose header the add-in did not recognise. */
+export async function mapColumn(host: WorkbookHost, sheet: string, field: string, columnLetter: string, options: ToolOptions = {}): Promise<void> {
+  const snapshot = await host.read();
+  await host.apply({ ops: columnMappingPlan(snapshot, sheet, field, columnLetter, definitionsLabel(definitionsOf(options)), VERSION) });
+}
 
 export interface ConvertedSheet {
   sheet: string;

@@ -1,4 +1,9 @@
-import { HINT_KEYS, MESSAGES, OPERATOR_WORDS, renderMessage, SEVERITY } from "../../src/core/findings/messages";
+import { SEVERITY } from "../../src/core/findings/messages";
+import { CATALOGUES, renderMessage } from "../../src/core/findings/render";
+
+const MESSAGES = { vi: CATALOGUES.vi.templates, en: CATALOGUES.en.templates };
+const HINT_KEYS = { vi: CATALOGUES.vi.hints, en: CATALOGUES.en.hints };
+const OPERATOR_WORDS = { vi: CATALOGUES.vi.operators, en: CATALOGUES.en.operators };
 import { FINDING_CODES } from "../../src/core/model";
 
 describe("finding catalogue", () => {

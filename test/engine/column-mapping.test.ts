@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { mapColumn, validateWorkbook } from "../../src/app/use-cases";
+import { validateWorkbook } from "../../src/app/use-cases";
+import { mapColumn } from "../../src/app/workbook-tools";
 import { XlsxHost, loadWorkbook, saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { NOW } from "../helpers/grid";
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { saveTargets, validateWorkbook } from "../../src/app/use-cases";
+import { validateWorkbook } from "../../src/app/use-cases";
+import { saveTargets } from "../../src/app/workbook-tools";
 import { XlsxHost, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { buildWorkbookWithoutSheet } from "../fixtures/defects";
 import { NOW } from "../helpers/grid";

@@ -3,7 +3,8 @@
  * not decompose), Unicode normal forms, line breaks, repeated spaces and punctuation do not matter.
  */
 const cache = new Map<string, string>();
-const CACHE_LIMIT = 100_000;
+/** Above a province's distinct names (about 100 000 branches): a cache cleared mid-analysis redoes them all. */
+const CACHE_LIMIT = 1_000_000;
 
 export function matchKey(text: string): string {
   let key = cache.get(text);

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { mapColumn, recalculateWorkbook, saveTargets, validateWorkbook, type RunOutcome } from "../../app/use-cases";
+import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
 import { failureMessage } from "../../commands/recalculate-command";
@@ -22,7 +22,7 @@ import { TargetsEditor } from "./TargetsEditor";
 import { ColumnMapper } from "./ColumnMapper";
 import { LegacyEncodingAction } from "./LegacyEncodingAction";
 import { type ReadPickedFiles, toolFailure, WorkbookTools } from "./WorkbookTools";
-import { convertLegacyText } from "../../app/workbook-tools";
+import { convertLegacyText, mapColumn, saveTargets } from "../../app/workbook-tools";
 import type { Language } from "../../core/findings/format";
 import { fillIn, rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
 

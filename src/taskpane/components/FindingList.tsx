@@ -1,6 +1,6 @@
 import { Body1, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../../core/findings/format";
-import { renderMessage } from "../../core/findings/messages";
+import { renderMessage } from "../../core/findings/render";
 import type { Finding, Severity } from "../../core/model";
 import { SEVERITY_LABELS, STRINGS } from "../strings";
 

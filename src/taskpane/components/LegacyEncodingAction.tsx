@@ -1,7 +1,7 @@
 import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Language } from "../../core/findings/format";
-import { renderMessage } from "../../core/findings/messages";
+import { renderMessage } from "../../core/findings/render";
 import type { Finding } from "../../core/model";
 import { STRINGS } from "../strings";
 
