@@ -61,10 +61,10 @@ function crossSheetFindings(defs: Definitions, readings: Map<string, SheetReadin
     const others = new Map<string, RowRecord>();
     for (const r of there.rows) if (r.unit && !others.has(r.unit.key)) others.set(r.unit.key, r);
     for (const r of here.rows) {
-      const value = r.numbers.get(rule.field);
+      const value = r.numberOf(rule.field);
       if (value === null || value === undefined || !r.unit) continue;
       const other = others.get(r.unit.key);
-      const otherValue = other?.numbers.get(rule.otherField) ?? null;
+      const otherValue = other?.numberOf(rule.otherField) ?? null;
       if (!other || otherValue === null) continue;
       if (!compare(rule.op, value, otherValue)) {
         findings.push(

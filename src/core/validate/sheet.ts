@@ -7,33 +7,19 @@ import type { SheetLayout } from "../read/sheet-layout";
 import type { ResolvedUnit, UnitDirectory } from "../read/units";
 import { checkCell } from "./cells";
 
-/** A row's checked cells by field; undefined for a field whose column is missing or is the unit column. */
-export interface RowFields<T> {
-  get(field: string): T | undefined;
-}
-
 export interface RowRecord {
   row: number;
   keyText: string;
   unit: ResolvedUnit | null;
-  numbers: RowFields<number | null>;
-  choices: RowFields<string | null>;
-}
-
-class ColumnView<T> implements RowFields<T> {
-  constructor(
-    private readonly columns: Map<string, T[]>,
-    private readonly index: number,
-  ) {}
-
-  get(field: string): T | undefined {
-    return this.columns.get(field)?.[this.index];
-  }
+  /** The row's checked number for a field; undefined where the field's column is missing or is the unit column. */
+  numberOf(field: string): number | null | undefined;
+  /** The row's canonical choice for a field, likewise. */
+  choiceOf(field: string): string | null | undefined;
 }
 
 /**
- * A record whose checked cells are kept column by column for the whole sheet, and looked up through
- * short-lived views: two Maps per row made a large sheet spend more time collecting garbage than reading.
+ * A record whose checked cells are kept column by column for the whole sheet: two Maps per row (or a view
+ * object per lookup) made a large sheet spend more time collecting garbage than reading.
  */
 class SheetRow implements RowRecord {
   unit: ResolvedUnit | null = null;
@@ -45,12 +31,12 @@ class SheetRow implements RowRecord {
     private readonly index: number,
   ) {}
 
-  get numbers(): RowFields<number | null> {
-    return new ColumnView(this.columns.numbers, this.index);
+  numberOf(field: string): number | null | undefined {
+    return this.columns.numbers.get(field)?.[this.index];
   }
 
-  get choices(): RowFields<string | null> {
-    return new ColumnView(this.columns.choices, this.index);
+  choiceOf(field: string): string | null | undefined {
+    return this.columns.choices.get(field)?.[this.index];
   }
 }
 
@@ -128,14 +114,14 @@ export function validateSheet(
         if (!unit) findings.push(unknownUnit(sheet, address(row, keyColumn), keyText, units, true));
       } else {
         unit = units.resolveAny(keyText);
-        const type = record.choices.get("type");
+        const type = record.choiceOf("type");
         const claimsCommune = type !== undefined && type !== null && defs.communeTypes.includes(type);
         if (unit.kind === "organisation" && claimsCommune) findings.push(unknownUnit(sheet, address(row, keyColumn), keyText, units, true));
       }
     }
     record.unit = unit;
 
-    const identity = unit ? unit.key : keyColumnDef.type === "choice" ? record.choices.get(def.key) ?? null : null;
+    const identity = unit ? unit.key : keyColumnDef.type === "choice" ? record.choiceOf(def.key) ?? null : null;
     if (identity) {
       const first = seen.get(identity);
       if (first !== undefined) findings.push(finding("duplicate-unit", sheet, address(row, keyColumn), { value: keyText, firstCell: address(first, keyColumn) }));
@@ -144,9 +130,9 @@ export function validateSheet(
 
     for (let k = 0; k < def.rules.length; k++) {
       const rule = def.rules[k];
-      if (rule.when && record.choices.get(rule.when.field) !== rule.when.equals) continue;
-      const left = record.numbers.get(rule.field);
-      const right = rule.other !== undefined ? record.numbers.get(rule.other) : rule.value;
+      if (rule.when && record.choiceOf(rule.when.field) !== rule.when.equals) continue;
+      const left = record.numberOf(rule.field);
+      const right = rule.other !== undefined ? record.numberOf(rule.other) : rule.value;
       if (left === null || left === undefined || right === null || right === undefined) continue;
       if (!compare(rule.op, left, right)) {
         const col = layout.columns.get(rule.field)!;
@@ -196,7 +182,7 @@ function checkTotals(grid: SheetGrid, def: SheetDef, layout: SheetLayout, rows: 
     }
     if (parsed.kind !== "number") continue;
     let sum = 0;
-    for (const r of rows) sum += r.numbers.get(column.field) ?? 0;
+    for (const r of rows) sum += r.numberOf(column.field) ?? 0;
     if (Number.isFinite(sum) && Math.abs(sum - parsed.value) > 1e-6) {
       findings.push(finding("total-mismatch", grid.name, cell, { column: column.header, value: parsed.value, expected: sum }));
     }
