@@ -29,25 +29,24 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function warmMedian(runs: number, f: () => void): number {
-  f();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    f();
-    times.push(ms(start));
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+async function timed(f: () => Promise<void>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await f();
+  return ms(start);
 }
 
-async function bestAsync(runs: number, f: () => Promise<void>): Promise<number> {
-  let min = Infinity;
+/** The median of `runs` timings of each, taken in turn after one untimed pair. */
+async function alternating(runs: number, floorRun: () => Promise<void>, wholeRun: () => Promise<void>): Promise<{ floor: number; whole: number }> {
+  await floorRun();
+  await wholeRun();
+  const floors: number[] = [];
+  const wholes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await f();
-    min = Math.min(min, ms(start));
+    floors.push(await timed(floorRun));
+    wholes.push(await timed(wholeRun));
   }
-  return min;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { floor: median(floors), whole: median(wholes) };
 }
 
 const verdict = (ok: boolean) => (ok ? "ĐẠT / pass" : "CHƯA ĐẠT / fail");
@@ -70,27 +69,29 @@ async function main(): Promise<void> {
     const file = path.join(dir, `s1-${size}.xlsx`);
     writeFileSync(file, await saveWorkbook(benchWorkbook(size, profile)));
     const bytes = readFileSync(file);
-    const runs = size >= 100_000 ? 1 : 3;
-    const snapshot = snapshotOf(await loadWorkbook(bytes));
-    // The same at every size, so that the growth compares like with like: one run to compile and fill
-    // the name cache, then the median of three.
-    const engine = warmMedian(3, () => void analyse(snapshot, definitions, profile, { now: new Date(), version: "bench" }));
-    // ExcelJS's own load and save, without this project's wrappers (whose save shares empty styles).
-    const floor = await bestAsync(runs, async () => {
+    const runs = size >= 100_000 ? 1 : 5;
+    const child = (mode: string) => {
+      const args = [path.join(__dirname, "recalc-child.ts"), file, path.join(dir, `out-${size}.xlsx`), String(COMMUNES), mode];
+      const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", ...args], { encoding: "utf8", cwd: ROOT });
+      return JSON.parse(run.stdout.trim().split("\n").pop() || "{}") as { maxRssMb?: number; engineMs?: number };
+    };
+    // Measured alike at every size, each in a fresh process, so that the growth compares like with like.
+    const engine = Number(child("engine").engineMs ?? NaN);
+    // ExcelJS's own load and save, without this project's wrappers (whose save shares empty styles), taken
+    // in turn with the whole recalculation after one warm-up pair, so that drift and compilation fall on both.
+    const floorRun = async () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       await wb.xlsx.writeBuffer();
-    });
-    const whole = await bestAsync(runs, async () => {
+    };
+    const wholeRun = async () => {
       const wb = await loadWorkbook(bytes);
       const analysis = analyse(snapshotOf(wb), definitions, profile, { now: new Date(), version: "bench" });
       applyPlan(wb, analysis.plan);
       await saveWorkbook(wb);
-    });
-    const peakRss = (mode: string) => {
-      const child = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(__dirname, "recalc-child.ts"), file, path.join(dir, `out-${size}.xlsx`), String(COMMUNES), mode], { encoding: "utf8" });
-      return Number(JSON.parse(child.stdout.trim().split("\n").pop() || "{}").maxRssMb ?? NaN);
     };
+    const { floor, whole } = await alternating(runs, floorRun, wholeRun);
+    const peakRss = (mode: string) => Number(child(mode).maxRssMb ?? NaN);
     const rss = peakRss("recalc");
     const floorRss = peakRss("floor");
     peak = size === SIZES[SIZES.length - 1] ? rss : peak;
