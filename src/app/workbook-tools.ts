@@ -81,8 +81,8 @@ export async function createTemplate(host: WorkbookHost, profile: Profile = bund
 }
 
 /**
- * Consolidates district workbooks the person picked into a province sheet of the open workbook (a sheet of
- * that name which is the person's own is left alone; the add-in writes "… (2)" instead).
+ * Consolidates district workbooks the person picked into a province sheet of the open workbook, and shows it
+ * (a sheet of that name which is the person's own is left alone; the add-in writes "… (2)" instead).
  */
 export async function consolidateIntoWorkbook(
   host: WorkbookHost,
@@ -104,5 +104,6 @@ export async function consolidateIntoWorkbook(
       ...markerOps(ownedAfter, definitionsLabel(definitions), VERSION, columnMappings(snapshot)),
     ],
   });
+  await host.select?.(name, "A1");
   return { ...consolidation, sheet: name };
 }

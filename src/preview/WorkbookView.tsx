@@ -28,7 +28,10 @@ function shown(cell: ExcelJS.Cell): string {
 export function WorkbookView({ workbook, sheet, onSheet, highlight }: { workbook: ExcelJS.Workbook; sheet: string; onSheet: (name: string) => void; highlight: string | null }) {
   const styles = useStyles();
   const highlighted = useRef<HTMLTableCellElement | null>(null);
-  useEffect(() => highlighted.current?.scrollIntoView?.({ block: "center" }), [highlight, sheet]);
+  // Braces matter: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
+  useEffect(() => {
+    highlighted.current?.scrollIntoView?.({ block: "center" });
+  }, [highlight, sheet]);
   const ws = workbook.getWorksheet(sheet);
   const visible = workbook.worksheets.filter((w) => w.state === "visible");
   const rows = Math.min(ws?.rowCount ?? 0, MAX_ROWS);

@@ -49,6 +49,8 @@ run("the browser preview in headless Chromium", () => {
   let preview: { url: string; server: ChildProcess };
   let browser: Browser;
   let page: Page;
+  /** Uncaught errors in the page: React unmounts the whole pane on one, so any is a failure. */
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -72,6 +74,8 @@ run("the browser preview in headless Chromium", () => {
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
       document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
     });
+    pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(preview.url);
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).waitFor({ timeout: 60_000 });
   });
@@ -80,6 +84,7 @@ run("the browser preview in headless Chromium", () => {
     const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     await page.close();
     expect(violations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   async function open(name: string, bytes: Uint8Array): Promise<void> {

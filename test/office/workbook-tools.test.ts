@@ -99,6 +99,7 @@ describe("province consolidation from the task pane", () => {
     ];
     const result = await consolidateIntoWorkbook(hostOf(fake), sources, [langGiang, thuNghiem], { now: NOW });
     expect(result.sheet).toBe(PROVINCE_SHEET);
+    expect(fake.activeSheet).toBe(PROVINCE_SHEET);
     expect(result.districts.map((d) => d.name)).toEqual(["Lạng Giang", "Thử Nghiệm", "hong"]);
 
     const sheet = fake.sheet(PROVINCE_SHEET);
