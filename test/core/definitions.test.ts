@@ -59,6 +59,13 @@ describe("definitions and profile files", () => {
     expect(!result.ok && result.errors[0]).toBe("p.json: tại indicators.X1: bộ định nghĩa không có chỉ tiêu X1");
   });
 
+  it("say what is wrong with a field in Vietnamese, zod's own words included", () => {
+    const profile = JSON.parse(profileText);
+    profile.district = 5;
+    const result = loadProfile(JSON.stringify(profile), "p.json");
+    expect(!result.ok && result.errors).toEqual(["p.json: tại district: Đầu vào không hợp lệ: mong đợi string, nhận được số"]);
+  });
+
   it("let a new indicator and a new header alias be added as data only", () => {
     const text = edited((d) => {
       d.indicators.push({ id: "E1", name: "Số thôn", unit: "count", unitLabel: "thôn", direction: "higher", numerator: "SUM(S4.villages)" });

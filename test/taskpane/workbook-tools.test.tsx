@@ -101,4 +101,13 @@ describe("the pane's tools", () => {
     await userEvent.click(screen.getByRole("button", { name: "Tạo mẫu" }));
     expect(await screen.findByText("Đã tạo mẫu cho huyện Thử Nghiệm: 7 sheet.")).toBeTruthy();
   });
+
+  it("says so when the picked profile is not one, and writes nothing", async () => {
+    const fake = new FakeExcel();
+    renderPane(fake);
+    await userEvent.upload(screen.getByLabelText("Hồ sơ huyện khác (.json, không bắt buộc)"), file("ho-so.json", JSON.stringify({ ...JSON.parse(readFileSync(THU_NGHIEM_PROFILE, "utf8")), district: 5 })));
+    await userEvent.click(screen.getByRole("button", { name: "Tạo mẫu" }));
+    expect(await screen.findByText("ho-so.json: tại district: Đầu vào không hợp lệ: mong đợi string, nhận được số")).toBeTruthy();
+    expect(fake.sheets).toEqual([]);
+  });
 });

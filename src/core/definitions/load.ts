@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import vietnamese from "zod/v4/locales/vi.cjs";
 import { parse, referencedColumns, referencedFields, referencedSheets, type Ast } from "../expr";
 import { referencedTargets } from "../expr/inspect";
 import { Definitions, Profile } from "./schema";
@@ -9,6 +10,9 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "(gốc)" : path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
 }
 
+/** zod's own Vietnamese messages, for this parse only: a person reads them beside our Vietnamese path. */
+const VIETNAMESE_ERRORS = vietnamese().localeError;
+
 function parseWith<T>(schema: z.ZodType<T>, text: string, fileName: string): Loaded<T> {
   let json: unknown;
   try {
@@ -16,7 +20,7 @@ function parseWith<T>(schema: z.ZodType<T>, text: string, fileName: string): Loa
   } catch (e) {
     return { ok: false, errors: [`${fileName}: không phải JSON hợp lệ (${(e as Error).message})`] };
   }
-  const result = schema.safeParse(json);
+  const result = schema.safeParse(json, { error: VIETNAMESE_ERRORS });
   if (!result.success) {
     return { ok: false, errors: result.error.issues.map((i) => `${fileName}: tại ${pathText(i.path)}: ${i.message}`) };
   }

@@ -100,7 +100,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
       if (profileFile) {
         const picked = await readFiles([profileFile], bundledCatalogue().definitions);
         if (picked.profileErrors.length || !picked.profiles.length) {
-          setOutcome({ intent: "error", title: t.actionFailed, lines: picked.profileErrors });
+          setOutcome({ intent: "error", title: t.actionFailed, lines: picked.profileErrors.length ? picked.profileErrors : [fillIn(language, t.notAProfile, { file: profileFile.name })] });
           return;
         }
         profile = picked.profiles[0];
