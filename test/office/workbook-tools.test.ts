@@ -130,6 +130,19 @@ describe("province consolidation from the task pane", () => {
     expect(outcome.findings.filter((f) => f.sheet === result.sheet)).toEqual([]);
   });
 
+  it("counts a district once when two of its files are picked, and says so", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Sheet1");
+    const snapshot = await sampleSnapshot();
+    const result = await consolidateIntoWorkbook(hostOf(fake), [{ file: "lang-giang.xlsx", snapshot }, { file: "lang-giang-ban-2.xlsx", snapshot }], [langGiang], { now: NOW });
+    expect(result.districts.map((d) => ("reason" in d ? [d.name, d.file, d.reason] : [d.name, d.file]))).toEqual([
+      ["Lạng Giang", "lang-giang.xlsx"],
+      ["Lạng Giang", "lang-giang-ban-2.xlsx", "cùng huyện Lạng Giang với tệp lang-giang.xlsx; chỉ tính tệp đầu, không cộng hai lần"],
+    ]);
+    const c5 = result.province.find((i) => i.id === "C5")!;
+    expect([c5.numerator, c5.denominator]).toEqual([187, 284]);
+  });
+
   it("refuses when no file could be read, saying why for each, and writes nothing", async () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1");

@@ -14,14 +14,20 @@ export interface Consolidation {
 
 /**
  * Each district analysed with the profile whose communes its workbook names (the first profile when it names
- * none), named after that profile's district, or after its file when no profile matched.
+ * none), named after that profile's district, or after its file when no profile matched. A second file of a
+ * district already read is listed with the reason and left out of the province's figures.
  */
 export function consolidateDistricts(sources: readonly DistrictSource[], defs: Definitions, profiles: readonly Profile[], now: Date, version: string): Consolidation {
   if (profiles.length === 0) throw new Error("consolidateDistricts needs at least one profile");
+  const fileOf = new Map<Profile, string>();
   const districts: District[] = sources.map((source) => {
     const fallbackName = source.file.replace(/\.xlsx$/i, "");
     if ("reason" in source) return { name: fallbackName, file: source.file, reason: source.reason };
     const matched = matchProfile(source.snapshot, defs, profiles);
+    // Two files of one district (say, two versions sent on different days) would count it twice.
+    const earlier = matched ? fileOf.get(matched) : undefined;
+    if (matched && earlier) return { name: matched.district, file: source.file, reason: `cùng huyện ${matched.district} với tệp ${earlier}; chỉ tính tệp đầu, không cộng hai lần` };
+    if (matched) fileOf.set(matched, source.file);
     const analysis = analyse(source.snapshot, defs, matched ?? profiles[0], { now, version });
     return { name: matched ? matched.district : fallbackName, file: source.file, counts: analysis.counts, indicators: analysis.indicators };
   });
