@@ -123,7 +123,7 @@ async function consolidate(args: CliArgs): Promise<number> {
     province: { indicators: indicatorsJson(province) },
   });
   for (const d of districts) {
-    process.stdout.write(isReadable(d) ? `${d.name} (${d.file}): ${d.counts.error} lỗi, ${d.counts.warning} cảnh báo, ${d.counts.info} thông tin\n` : `${d.name} (${d.file}): KHÔNG ĐỌC ĐƯỢC — ${d.reason}\n`);
+    process.stdout.write(isReadable(d) ? `${d.name} (${d.file}): ${d.counts.error} lỗi, ${d.counts.warning} cảnh báo, ${d.counts.info} thông tin\n` : `${d.name} (${d.file}): ${d.duplicate ? "KHÔNG TÍNH" : "KHÔNG ĐỌC ĐƯỢC"} — ${d.reason}\n`);
   }
   process.stdout.write(`\nĐã ghi ${out}${report ? ` và ${report}` : ""}.\n`);
   return readable.length < districts.length || readable.some((d) => d.counts.error > 0) ? 1 : 0;

@@ -141,6 +141,8 @@ describe("province consolidation from the task pane", () => {
     ]);
     const c5 = result.province.find((i) => i.id === "C5")!;
     expect([c5.numerator, c5.denominator]).toEqual([187, 284]);
+    const listed = [...fakeContents(fake.sheet(PROVINCE_SHEET))].filter(([, v]) => typeof v === "string" && v.startsWith("Không tính"));
+    expect(listed.map(([, v]) => v)).toEqual(["Không tính: cùng huyện Lạng Giang với tệp lang-giang.xlsx; chỉ tính tệp đầu, không cộng hai lần"]);
   });
 
   it("refuses when no file could be read, saying why for each, and writes nothing", async () => {

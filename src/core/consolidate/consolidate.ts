@@ -26,7 +26,7 @@ export function consolidateDistricts(sources: readonly DistrictSource[], defs: D
     const matched = matchProfile(source.snapshot, defs, profiles);
     // Two files of one district (say, two versions sent on different days) would count it twice.
     const earlier = matched ? fileOf.get(matched) : undefined;
-    if (matched && earlier) return { name: matched.district, file: source.file, reason: `cùng huyện ${matched.district} với tệp ${earlier}; chỉ tính tệp đầu, không cộng hai lần` };
+    if (matched && earlier) return { name: matched.district, file: source.file, reason: `cùng huyện ${matched.district} với tệp ${earlier}; chỉ tính tệp đầu, không cộng hai lần`, duplicate: true };
     if (matched) fileOf.set(matched, source.file);
     const analysis = analyse(source.snapshot, defs, matched ?? profiles[0], { now, version });
     return { name: matched ? matched.district : fallbackName, file: source.file, counts: analysis.counts, indicators: analysis.indicators };

@@ -69,7 +69,7 @@ export function provincePlan(defs: Definitions, districts: readonly District[], 
   ops.push({ op: "style", sheet, range: `B${row}:F${row}`, style: { bold: true, border: true } });
   for (const d of districts) {
     row++;
-    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`Không đọc được: ${d.reason}`)]]);
+    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${d.reason}`)]]);
     ops.push({ op: "style", sheet, range: `B${row}:F${row}`, style: { border: true } });
   }
   ops.push(

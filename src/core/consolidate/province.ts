@@ -13,6 +13,8 @@ export interface UnreadableDistrict {
   name: string;
   file: string;
   reason: string;
+  /** Read, but a second file of a district already counted: left out so as not to count it twice. */
+  duplicate?: true;
 }
 
 export type District = DistrictOutcome | UnreadableDistrict;

@@ -39,7 +39,7 @@ function districtLines(districts: readonly District[], language: Language): stri
   return districts.map((d) =>
     isReadable(d)
       ? fillIn(language, t.districtLine, { name: d.name, file: d.file, ...d.counts })
-      : fillIn(language, t.districtUnreadable, { name: d.name, file: d.file, reason: d.reason }),
+      : fillIn(language, d.duplicate ? t.districtDuplicate : t.districtUnreadable, { name: d.name, file: d.file, reason: d.reason }),
   );
 }
 
