@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { loadWorkbook } from "../hosts/xlsx/xlsx-host";
 import { App } from "../taskpane/components/App";
+import { FilePicker } from "../taskpane/components/FilePicker";
 import { initialLanguage } from "../taskpane/strings";
 import { PreviewHost } from "./preview-host";
 import { WorkbookView } from "./WorkbookView";
@@ -42,10 +43,10 @@ function Preview({ initial }: { initial: ExcelJS.Workbook }) {
       <div className={styles.pane}>
         {/* A new file starts a fresh pane; a recalculation of the same file keeps what the pane shows. */}
         <App key={opened} createHost={() => host} language={initialLanguage(localStorage, undefined)} storage={localStorage} />
-        <p className={styles.open}>Đang xem: {fileName}</p>
-        <label className={styles.open}>
-          Mở workbook khác (.xlsx): <input type="file" accept=".xlsx" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
-        </label>
+        <div className={styles.open}>
+          <p>Đang xem: {fileName}</p>
+          <FilePicker label="Mở workbook khác (.xlsx)" choose="Chọn tệp…" none={fileName} accept=".xlsx" disabled={false} files={[]} onPick={(files) => files[0] && void open(files[0])} />
+        </div>
       </div>
       <div className={styles.sheet} data-version={version}>
         <WorkbookView workbook={workbook} sheet={sheet} onSheet={(name) => (setSheet(name), setHighlight(null))} highlight={highlight} />

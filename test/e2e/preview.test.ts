@@ -90,7 +90,7 @@ run("the browser preview in headless Chromium", () => {
   async function open(name: string, bytes: Uint8Array): Promise<void> {
     const file = path.join(SHOTS, name);
     writeFileSync(file, bytes);
-    await page.getByLabel("Mở workbook khác (.xlsx):").setInputFiles(file);
+    await page.getByLabel("Mở workbook khác (.xlsx)").setInputFiles(file);
     await page.getByText(`Đang xem: ${name}`).waitFor();
   }
 

@@ -1,5 +1,5 @@
-import { Button, Caption1, Label, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useRef, useState } from "react";
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { consolidateIntoWorkbook, createTemplate, ToolRefusal } from "../../app/workbook-tools";
 import { bundledCatalogue } from "../../core/definitions/bundled";
 import type { Definitions } from "../../core/definitions/schema";
@@ -8,6 +8,7 @@ import type { Language } from "../../core/findings/format";
 import type { WorkbookHost } from "../../core/model";
 import { OfficeHostError } from "../../hosts/office/host-error";
 import { fillIn, STRINGS } from "../strings";
+import { FilePicker } from "./FilePicker";
 import type { PickedFiles } from "../district-files";
 
 export type ReadPickedFiles = (files: readonly File[], definitions: Definitions) => Promise<PickedFiles>;
@@ -21,8 +22,6 @@ export const readPickedFilesLazily: ReadPickedFiles = async (files, definitions)
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  picker: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  pickerRow: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 type Outcome = { intent: "success" | "warning" | "error"; title: string; lines: string[] } | null;
@@ -40,25 +39,6 @@ function districtLines(districts: readonly District[], language: Language): stri
     isReadable(d)
       ? fillIn(language, t.districtLine, { name: d.name, file: d.file, ...d.counts })
       : fillIn(language, d.duplicate ? t.districtDuplicate : t.districtUnreadable, { name: d.name, file: d.file, reason: d.reason }),
-  );
-}
-
-/** The browser's file input speaks the browser's language; this one speaks the pane's and lists what was picked. */
-function FilePicker(props: { label: string; choose: string; none: string; accept: string; multiple?: boolean; disabled: boolean; files: readonly File[]; onPick: (files: File[]) => void }) {
-  const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
-  const id = useId();
-  return (
-    <div className={styles.picker}>
-      <Label htmlFor={id}>{props.label}</Label>
-      <input ref={input} id={id} type="file" hidden multiple={props.multiple} accept={props.accept} onChange={(e) => props.onPick([...(e.target.files ?? [])])} />
-      <div className={styles.pickerRow}>
-        <Button size="small" disabled={props.disabled} onClick={() => input.current?.click()}>
-          {props.choose}
-        </Button>
-        <Caption1>{props.files.length ? props.files.map((f) => f.name).join(", ") : props.none}</Caption1>
-      </div>
-    </div>
   );
 }
 
