@@ -4,10 +4,10 @@ import { type Consolidation, consolidateDistricts, type DistrictSource, unreadab
 import { isReadable } from "../core/consolidate/province";
 import { PROVINCE_SHEET, provincePlan } from "../core/consolidate/province-plan";
 import { definitionsLabel } from "../core/engine/analyse";
-import { convertEncodingPlan } from "../core/engine/convert-encoding";
-import { columnMappingPlan, columnMappings, MARKER_SHEET, markerOps, ownedSheets, summarySheetName } from "../core/engine/ownership";
+import { type ConvertedSheet, convertEncodingPlan } from "../core/engine/convert-encoding";
+import { columnMappingPlan, columnMappings, markerOps, ownedSheets, summarySheetName } from "../core/engine/ownership";
 import type { SheetGrid, WorkbookHost } from "../core/model";
-import { LISTS_SHEET, templatePlan } from "../core/template/template-plan";
+import { templatePlan } from "../core/template/template-plan";
 import { type TargetEdits, targetEditsPlan } from "../core/template/targets-sheet";
 import { VERSION } from "../version";
 
@@ -39,12 +39,6 @@ export async function mapColumn(host: WorkbookHost, sheet: string, field: string
   await host.apply({ ops: columnMappingPlan(snapshot, sheet, field, columnLetter, definitionsLabel(definitionsOf(options)), VERSION) });
 }
 
-export interface ConvertedSheet {
-  sheet: string;
-  encoding: string;
-  cells: number;
-}
-
 /** Rewrites the cells typed in TCVN3 or VNI in Unicode (and a Unicode font); no other cell is touched. */
 export async function convertLegacyText(host: WorkbookHost): Promise<ConvertedSheet[]> {
   const { ops, converted } = convertEncodingPlan(await host.read());
@@ -63,10 +57,12 @@ function hasContent(sheet: SheetGrid): boolean {
  */
 export async function createTemplate(host: WorkbookHost, profile: Profile = bundledCatalogue().profile, options: ToolOptions = {}): Promise<string[]> {
   const ops = templatePlan(definitionsOf(options), profile, VERSION);
-  const written = ops.flatMap((op) => (op.op === "prepareSheet" ? [op.sheet.toLowerCase()] : []));
+  // The sheets the template hides are the add-in's own (its lists and its marker), rewritten without asking.
+  const hidden = new Set(ops.flatMap((op) => (op.op === "sheetVisibility" && op.visibility !== "visible" ? [op.sheet] : [])));
+  const sheets = [...new Set(ops.flatMap((op) => (op.op === "prepareSheet" && !hidden.has(op.sheet) ? [op.sheet] : [])))];
+  const written = new Set(sheets.map((name) => name.toLowerCase()));
   const snapshot = await host.read();
-  const own = [LISTS_SHEET, MARKER_SHEET].map((n) => n.toLowerCase());
-  const clashes = snapshot.sheets.filter((s) => written.includes(s.name.toLowerCase()) && !own.includes(s.name.toLowerCase()) && hasContent(s)).map((s) => `“${s.name}”`);
+  const clashes = snapshot.sheets.filter((s) => written.has(s.name.toLowerCase()) && hasContent(s)).map((s) => `“${s.name}”`);
   if (clashes.length) {
     throw new ToolRefusal(
       `Workbook này đã có sheet ${clashes.join(", ")} có dữ liệu, nên không tạo mẫu vào đây (để không xóa số liệu). ` +
@@ -74,8 +70,6 @@ export async function createTemplate(host: WorkbookHost, profile: Profile = bund
     );
   }
   await host.apply({ ops });
-  const hidden = new Set(ops.flatMap((op) => (op.op === "sheetVisibility" && op.visibility !== "visible" ? [op.sheet] : [])));
-  const sheets = [...new Set(ops.flatMap((op) => (op.op === "prepareSheet" && !hidden.has(op.sheet) ? [op.sheet] : [])))];
   await host.select?.(sheets[0], "A1");
   return sheets;
 }

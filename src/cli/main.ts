@@ -7,6 +7,7 @@ import { isReadable } from "../core/consolidate/province";
 import { analyse, definitionsLabel } from "../core/engine/analyse";
 import { convertEncodingPlan } from "../core/engine/convert-encoding";
 import { templatePlan } from "../core/template/template-plan";
+import { ENCODING_LABELS } from "../core/text/legacy-encoding";
 import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
 import { type CliArgs, parseArgs } from "./args";
@@ -150,7 +151,7 @@ async function convertEncoding(args: CliArgs): Promise<number> {
   applyPlan(workbook, { ops });
   await writeAtomically(out, await saveWorkbook(workbook));
   if (converted.length === 0) process.stdout.write("Không có sheet nào gõ bằng bảng mã cũ (TCVN3, VNI); tệp được chép nguyên.\n");
-  for (const c of converted) process.stdout.write(`Sheet “${c.sheet}”: đã chuyển ${c.cells} ô từ ${c.encoding === "tcvn3" ? "TCVN3 (.VnTime)" : "VNI"} sang Unicode.\n`);
+  for (const c of converted) process.stdout.write(`Sheet “${c.sheet}”: đã chuyển ${c.cells} ô từ ${ENCODING_LABELS[c.encoding]} sang Unicode.\n`);
   process.stdout.write(`Đã ghi ${out}.\n`);
   return 0;
 }

@@ -4,6 +4,7 @@ import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model"
 import { calculatedColumnOps } from "../plan/calculated-columns";
 import { summaryOps, summaryTargetRef } from "../plan/summary";
 import { computeIndicators } from "./indicators";
+import { ENCODING_LABELS } from "../text/legacy-encoding";
 import { decodeLegacySheets } from "./legacy-view";
 import { columnMappings, markerOps, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
 import { readWorkbook } from "./read-workbook";
@@ -39,7 +40,7 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
   const target = (id: string) => targets.figures.get(id)?.target.value ?? null;
 
   const findings = [
-    ...[...legacy].map(([sheet, l]) => finding("legacy-encoding", sheet, null, { count: l.cells.length, encoding: l.encoding === "tcvn3" ? "TCVN3 (.VnTime)" : "VNI" })),
+    ...[...legacy].map(([sheet, l]) => finding("legacy-encoding", sheet, null, { count: l.cells.length, encoding: ENCODING_LABELS[l.encoding] })),
     ...readFindings,
     ...targets.findings,
     ...typedRatioFindings(defs, readings, target),

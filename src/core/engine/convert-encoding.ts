@@ -1,16 +1,23 @@
 import type { PlanOp, WorkbookSnapshot } from "../model";
 import { address } from "../read/grid";
 import { UNICODE_FONT } from "../plan/calculated-columns";
+import type { LegacyEncoding } from "../text/legacy-encoding";
 import { decodeLegacySheets } from "./legacy-view";
+
+export interface ConvertedSheet {
+  sheet: string;
+  encoding: LegacyEncoding;
+  cells: number;
+}
 
 /**
  * Rewrites every legacy-encoded text cell in Unicode, in a Unicode font, touching no other cell: formulas keep
  * their text, and sheet names are kept, since renaming would break references to them.
  */
-export function convertEncodingPlan(workbook: WorkbookSnapshot): { ops: PlanOp[]; converted: { sheet: string; encoding: string; cells: number }[] } {
+export function convertEncodingPlan(workbook: WorkbookSnapshot): { ops: PlanOp[]; converted: ConvertedSheet[] } {
   const { snapshot, legacy } = decodeLegacySheets(workbook);
   const ops: PlanOp[] = [];
-  const converted: { sheet: string; encoding: string; cells: number }[] = [];
+  const converted: ConvertedSheet[] = [];
   for (const grid of snapshot.sheets) {
     const info = legacy.get(grid.name);
     if (!info) continue;

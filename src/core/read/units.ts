@@ -32,6 +32,12 @@ export function unitDirectory(defs: Definitions, profile: Profile): UnitDirector
     return unit;
   }
 
+  function organisation(text: string): ResolvedUnit {
+    const key = matchKey(text);
+    const known = organisations.get(key);
+    return { kind: "organisation", name: known ?? text.trim(), key, known: known !== undefined };
+  }
+
   function findCommune(text: string): ResolvedUnit | null {
     const key = matchKey(text);
     const direct = communes.get(key);
@@ -53,12 +59,7 @@ export function unitDirectory(defs: Definitions, profile: Profile): UnitDirector
     resolveCommune,
     resolveAny(text) {
       let unit = anyOf.get(text);
-      if (unit === undefined) {
-        const key = matchKey(text);
-        const known = organisations.get(key);
-        unit = findCommune(text) ?? { kind: "organisation", name: known ?? text.trim(), key, known: known !== undefined };
-        anyOf.set(text, unit);
-      }
+      if (unit === undefined) anyOf.set(text, (unit = resolveCommune(text) ?? organisation(text)));
       return unit;
     },
     suggest(text, communesOnly) {

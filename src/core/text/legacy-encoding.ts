@@ -8,6 +8,8 @@ import tables from "./legacy-tables.json";
 
 export type LegacyEncoding = "tcvn3" | "vni";
 export const LEGACY_ENCODINGS: readonly LegacyEncoding[] = ["tcvn3", "vni"];
+/** How a person knows each encoding: TCVN3 by its .VnTime fonts. */
+export const ENCODING_LABELS: Readonly<Record<LegacyEncoding, string>> = { tcvn3: "TCVN3 (.VnTime)", vni: "VNI" };
 
 /** Every Vietnamese letter (NFC) → its legacy form as read from a cell. */
 export const LEGACY_TABLES: Readonly<Record<LegacyEncoding, Readonly<Record<string, string>>>> = {

@@ -18,8 +18,8 @@ export interface RowRecord {
 }
 
 /**
- * A record whose checked cells are kept column by column for the whole sheet: two Maps per row (or a view
- * object per lookup) made a large sheet spend more time collecting garbage than reading.
+ * A record whose checked cells are kept column by column for the whole sheet: objects per row made a large
+ * sheet spend more time collecting garbage than reading.
  */
 class SheetRow implements RowRecord {
   unit: ResolvedUnit | null = null;

@@ -24,6 +24,7 @@ import { LegacyEncodingAction } from "./LegacyEncodingAction";
 import { type ReadPickedFiles, toolFailure, WorkbookTools } from "./WorkbookTools";
 import { convertLegacyText, mapColumn, saveTargets } from "../../app/workbook-tools";
 import type { Language } from "../../core/findings/format";
+import { ENCODING_LABELS } from "../../core/text/legacy-encoding";
 import { fillIn, rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
 
 export interface RunFeed {
@@ -120,7 +121,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       await run("validate");
       setNotice(
         converted.length
-          ? converted.map((c) => fillIn(language, t.converted, { cells: c.cells, sheet: c.sheet, encoding: c.encoding === "tcvn3" ? "TCVN3 (.VnTime)" : "VNI" })).join(" ")
+          ? converted.map((c) => fillIn(language, t.converted, { cells: c.cells, sheet: c.sheet, encoding: ENCODING_LABELS[c.encoding] })).join(" ")
           : t.nothingToConvert,
       );
     } catch (error) {
