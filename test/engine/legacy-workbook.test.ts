@@ -1,6 +1,4 @@
-import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/engine/analyse";
 import { convertEncodingPlan } from "../../src/core/engine/convert-encoding";

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";

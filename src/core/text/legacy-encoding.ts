@@ -300,6 +300,7 @@ function isForeignAsciiWord(word: string): boolean {
 // Detection
 
 /** Vietnamese letters that Latin-1 does not have: text holding one is Unicode already. */
+// eslint-disable-next-line no-misleading-character-class -- a lone combining mark (NFD text) is the very thing looked for
 const PRECOMPOSED_VIETNAMESE = /[ăĂđĐĩĨũŨơƠưƯ\u0300-\u036f\u1ea0-\u1ef9]/;
 
 /**
