@@ -31,10 +31,12 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  headerText: { display: "flex", flexDirection: "column", flexGrow: 1 },
+  headerText: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, flexGrow: 1 },
+  heading: { margin: 0 },
   start: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))",
+    gridTemplateColumns: "1fr 1fr",
+    "@media (max-width: 760px)": { gridTemplateColumns: "1fr" },
     gap: tokens.spacingHorizontalL,
     padding: tokens.spacingHorizontalL,
     overflowY: "auto",
@@ -215,7 +217,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
     >
       <header className={styles.header}>
         <div className={styles.headerText}>
-          <Title2 as="h1">{w.title}</Title2>
+          <Title2 as="h1" className={styles.heading}>{w.title}</Title2>
           <Caption1>{w.tagline}</Caption1>
         </div>
         {/* With a workbook open, the pane's own switch changes the whole page. */}
@@ -256,7 +258,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
         <div className={styles.start}>
           <div className={styles.main}>
             <DropZone label={w.districtTitle} onFiles={(files) => void openFiles(files)}>
-              <Subtitle2 as="h2">{w.districtTitle}</Subtitle2>
+              <Subtitle2 as="h2" className={styles.heading}>{w.districtTitle}</Subtitle2>
               <Body1>{w.districtHint}</Body1>
               <div className={styles.row}>
                 <FilePicker label={w.openLabel} choose={w.chooseFile} none={w.noFile} accept=".xlsx" disabled={opening} files={[]} onPick={(files) => void openFiles(files)} />
@@ -306,7 +308,7 @@ function ProvinceCard({ language }: { language: Language }) {
 
   return (
     <DropZone label={w.provinceTitle} onFiles={(dropped) => (setFiles(dropped), setNotice(null))}>
-      <Subtitle2 as="h2">{w.provinceTitle}</Subtitle2>
+      <Subtitle2 as="h2" className={styles.heading}>{w.provinceTitle}</Subtitle2>
       <Caption1>{w.provinceHint}</Caption1>
       <FilePicker label={w.provinceFiles} choose={w.chooseFiles} none={w.noFile} multiple accept=".xlsx,.json" disabled={busy} files={files} onPick={(picked) => (setFiles(picked), setNotice(null))} />
       <div className={styles.row}>
@@ -355,7 +357,7 @@ function TemplateCard({ language, district, definitions }: { language: Language;
 
   return (
     <DropZone label={w.templateTitle} onFiles={(dropped) => (setProfileFile(dropped[0] ?? null), setNotice(null))}>
-      <Subtitle2 as="h2">{w.templateTitle}</Subtitle2>
+      <Subtitle2 as="h2" className={styles.heading}>{w.templateTitle}</Subtitle2>
       <Caption1>{fillIn(language, w.templateHint, { district })}</Caption1>
       <FilePicker label={w.templateProfile} choose={w.chooseFile} none={w.noFile} accept=".json" disabled={busy} files={profileFile ? [profileFile] : []} onPick={(picked) => (setProfileFile(picked[0] ?? null), setNotice(null))} />
       <div className={styles.row}>

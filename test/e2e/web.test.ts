@@ -143,6 +143,7 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
     await page.getByText("Không mở được “bao-cao-cu.xls”: đây là tệp Excel 97-2003 (.xls); hãy mở trong Excel và lưu thành .xlsx (Sổ làm việc Excel).").waitFor();
     expect(await page.getByRole("button", { name: DOWNLOAD }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, "web-start-bad-file.png") });
 
     // Dropped over a workbook already open and recalculated, a bad file leaves that workbook and its download alone.
     await page.getByLabel("Mở workbook (.xlsx)").setInputFiles(SAMPLE);
