@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
 import { useEffect, useMemo, useState } from "react";
 import { consolidateIntoWorkbook, createTemplate } from "../app/workbook-tools";
@@ -21,16 +21,17 @@ const SAMPLE_FILE = "lang-giang.xlsx";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", boxSizing: "border-box" },
-  header: {
+  /** The page's header and, under it while a workbook is open, the workbook's toolbar. */
+  bar: {
     display: "flex",
     alignItems: "center",
     flexWrap: "wrap",
     columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
+    rowGap: tokens.spacingVerticalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
   },
+  header: { backgroundColor: tokens.colorNeutralBackground2 },
   headerText: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, flexGrow: 1 },
   heading: { margin: 0 },
   start: {
@@ -44,15 +45,7 @@ const useStyles = makeStyles({
   },
   main: { gridColumn: "1 / -1" },
   row: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  toolbar: {
-    display: "flex",
-    alignItems: "flex-end",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
+  toolbar: { alignItems: "flex-end" },
   workspace: { display: "grid", gridTemplateColumns: "minmax(320px, 420px) 1fr", columnGap: tokens.spacingHorizontalL, flexGrow: 1, minHeight: 0 },
   pane: { overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
   sheet: { overflow: "auto", padding: tokens.spacingHorizontalS },
@@ -68,6 +61,24 @@ interface OpenWorkbook {
   fileName: string;
   serial: number;
   changed: boolean;
+}
+
+/** A card's one action at a time: busy while it runs, and what came of it (a failure worded for the person). */
+function useCardAction(language: Language) {
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  async function run(action: () => Promise<Notice>) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      setNotice(await action());
+    } catch (error) {
+      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [toolFailure(error, language)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, notice, setNotice, run };
 }
 
 function firstVisibleSheet(workbook: ExcelJS.Workbook): string {
@@ -215,7 +226,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
         void openFiles(files);
       }}
     >
-      <header className={styles.header}>
+      <header className={mergeClasses(styles.bar, styles.header)}>
         <div className={styles.headerText}>
           <Title2 as="h1" className={styles.heading}>{w.title}</Title2>
           <Caption1>{w.tagline}</Caption1>
@@ -230,7 +241,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
       <NoticeBar notice={notice} className={styles.message} />
       {open && host ? (
         <>
-          <div className={styles.toolbar}>
+          <div className={mergeClasses(styles.bar, styles.toolbar)}>
             <Subtitle2>{fillIn(language, w.viewing, { file: open.fileName })}</Subtitle2>
             <FilePicker label={w.openOther} choose={w.chooseFile} none="" accept=".xlsx" disabled={opening} files={[]} onPick={(files) => void openFiles(files)} />
             <div className={styles.row}>
@@ -281,30 +292,22 @@ function ProvinceCard({ language }: { language: Language }) {
   const styles = useStyles();
   const w = WEB_STRINGS[language];
   const [files, setFiles] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { busy, notice, setNotice, run } = useCardAction(language);
 
-  async function consolidate() {
-    setBusy(true);
-    setNotice(null);
-    try {
+  const consolidate = () =>
+    run(async () => {
       const { definitions, profile } = bundledCatalogue();
       const picked = await readPickedFiles(files, definitions);
       const workbook = emptyWorkbook();
       const result = await consolidateIntoWorkbook(new XlsxHost(workbook), picked.sources, [...picked.profiles, profile]);
       offerDownload(await workbookBytes(workbook), w.provinceFileName);
       const unread = result.districts.some((d) => !isReadable(d)) || picked.profileErrors.length > 0;
-      setNotice({
+      return {
         intent: unread ? "warning" : "success",
         title: `${fillIn(language, STRINGS[language].consolidated, { sheet: result.sheet, count: result.districts.filter(isReadable).length })} ${fillIn(language, w.downloaded, { file: w.provinceFileName })}`,
         lines: [...districtLines(result.districts, language), ...picked.profileErrors],
-      });
-    } catch (error) {
-      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [toolFailure(error, language)] });
-    } finally {
-      setBusy(false);
-    }
-  }
+      };
+    });
 
   return (
     <DropZone label={w.provinceTitle} onFiles={(dropped) => (setFiles(dropped), setNotice(null))}>
@@ -327,19 +330,15 @@ function TemplateCard({ language, district, definitions }: { language: Language;
   const w = WEB_STRINGS[language];
   const t = STRINGS[language];
   const [profileFile, setProfileFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { busy, notice, setNotice, run } = useCardAction(language);
 
-  async function template() {
-    setBusy(true);
-    setNotice(null);
-    try {
+  const template = () =>
+    run(async () => {
       let profile = bundledCatalogue().profile;
       if (profileFile) {
         const picked = await readPickedFiles([profileFile], definitions);
         if (!picked.profiles.length) {
-          setNotice({ intent: "error", title: t.actionFailed, lines: picked.profileErrors.length ? picked.profileErrors : [fillIn(language, t.notAProfile, { file: profileFile.name })] });
-          return;
+          return { intent: "error", title: t.actionFailed, lines: picked.profileErrors.length ? picked.profileErrors : [fillIn(language, t.notAProfile, { file: profileFile.name })] };
         }
         profile = picked.profiles[0];
       }
@@ -347,13 +346,8 @@ function TemplateCard({ language, district, definitions }: { language: Language;
       const sheets = await createTemplate(new XlsxHost(workbook), profile);
       const name = `mau-${profile.id}.xlsx`;
       offerDownload(await workbookBytes(workbook), name);
-      setNotice({ intent: "success", lines: [`${fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length })} ${fillIn(language, w.downloaded, { file: name })}`] });
-    } catch (error) {
-      setNotice({ intent: "error", title: t.actionFailed, lines: [toolFailure(error, language)] });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return { intent: "success", lines: [`${fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length })} ${fillIn(language, w.downloaded, { file: name })}`] };
+    });
 
   return (
     <DropZone label={w.templateTitle} onFiles={(dropped) => (setProfileFile(dropped[0] ?? null), setNotice(null))}>

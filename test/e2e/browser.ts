@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -27,12 +27,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export interface Served {
+interface Served {
   url: string;
   server: ChildProcess;
 }
 
-export async function startPreview(): Promise<Served> {
+async function startPreview(): Promise<Served> {
   const port = await freePort();
   const server = spawn(path.join(ROOT, "node_modules/.bin/webpack"), ["serve", "--config", "webpack.preview.js"], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, detached: true });
   const url = await new Promise<string>((resolve, reject) => {
@@ -52,28 +52,63 @@ export async function startPreview(): Promise<Served> {
   return { url, server };
 }
 
-export function stopPreview(served: Served | undefined): void {
+function stopPreview(served: Served | undefined): void {
   if (served?.server.pid) process.kill(-served.server.pid, "SIGTERM");
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
 
-/** A page that records every violation of its Content Security Policy and every uncaught error. */
-export async function watchedPage(browser: Browser): Promise<{ page: Page; pageErrors: string[]; violations: () => Promise<string[]> }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN", acceptDownloads: true });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+/** What a test sees: the served page, a fresh tab on it, and every URL that tab requested. */
+export interface Session {
+  served: Served;
+  page: Page;
+  requests: string[];
+}
+
+/**
+ * Registers the suite's hooks: one server and one Chromium for the suite, and for each test a fresh tab on
+ * the page that fails the test on any violation of the page's Content Security Policy or any uncaught error
+ * (React unmounts the whole page on one).
+ */
+export function sessionPerTest(): Session {
+  const session = { requests: [] as string[] } as Session;
+  let browser: Browser;
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    session.served = await startPreview();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    stopPreview(session.served);
   });
-  const pageErrors: string[] = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  return { page, pageErrors, violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
+  beforeEach(async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN", acceptDownloads: true });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    session.requests = [];
+    page.on("request", (request) => session.requests.push(request.url()));
+    session.page = page;
+    await page.goto(session.served.url);
+  }, 60_000);
+  afterEach(async () => {
+    const violations = await session.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    await session.page.close();
+    expect(violations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+  return session;
 }
 
 export async function expectText(locator: ReturnType<Page["getByRole"]>, parts: string[]): Promise<void> {

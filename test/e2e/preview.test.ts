@@ -1,44 +1,20 @@
-import { writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { buildDefectWorkbook } from "../fixtures/defects";
 import { legacyCopy, SAMPLE } from "../helpers/legacy";
 import { filledThuNghiem } from "../helpers/thu-nghiem";
-import { describeInChromium, expectText, launchChromium, ROOT, type Served, SHOTS, startPreview, stopPreview, watchedPage } from "./browser";
+import { describeInChromium, expectText, ROOT, SHOTS, sessionPerTest } from "./browser";
 
 describeInChromium("the task pane on the web page, in headless Chromium", () => {
-  let preview: Served;
-  let browser: Browser;
+  const session = sessionPerTest();
   let page: Page;
-  /** Uncaught errors in the page: React unmounts the whole pane on one, so any is a failure. */
-  let pageErrors: string[] = [];
-  let violations: () => Promise<string[]>;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    preview = await startPreview();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    stopPreview(preview);
-  });
 
   beforeEach(async () => {
-    // The page carries the pane's Content Security Policy; anything it blocks is a failure.
-    ({ page, pageErrors, violations } = await watchedPage(browser));
-    await page.goto(preview.url);
+    page = session.page;
     await page.getByRole("button", { name: "Dùng thử với workbook mẫu của huyện Lạng Giang" }).click({ timeout: 60_000 });
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async () => {
-    const seen = await violations();
-    await page.close();
-    expect(seen).toEqual([]);
-    expect(pageErrors).toEqual([]);
   });
 
   async function open(name: string, bytes: Uint8Array): Promise<void> {

@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import type { Browser, Download, Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { toCellValue } from "../../src/hosts/xlsx/cell-values";
 import { loadWorkbook, saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { formulaEngine } from "../helpers/formula-engine";
 import { SAMPLE } from "../helpers/legacy";
 import { filledThuNghiem, THU_NGHIEM_PROFILE } from "../helpers/thu-nghiem";
-import { describeInChromium, launchChromium, ROOT, type Served, SHOTS, startPreview, stopPreview, watchedPage } from "./browser";
+import { describeInChromium, ROOT, SHOTS, sessionPerTest } from "./browser";
 
 const SUMMARY = "Tổng hợp chỉ tiêu";
 const DOWNLOAD = "Tải workbook đã tính lại";
@@ -34,38 +34,12 @@ function rowOf(ws: ExcelJS.Worksheet, id: string): number {
 }
 
 describeInChromium("the web page for offices without the add-in, in headless Chromium", () => {
-  let served: Served;
-  let browser: Browser;
+  const session = sessionPerTest();
   let page: Page;
-  let pageErrors: string[];
-  let violations: () => Promise<string[]>;
-  /** Every request the page made, as URLs: the page may ask for nothing but its own files. */
-  let requests: string[];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    served = await startPreview();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    stopPreview(served);
-  });
 
   beforeEach(async () => {
-    ({ page, pageErrors, violations } = await watchedPage(browser));
-    requests = [];
-    page.on("request", (request) => requests.push(request.url()));
-    await page.goto(served.url);
+    page = session.page;
     await page.getByRole("heading", { name: "Workbook của huyện" }).waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async () => {
-    const seen = await violations();
-    await page.close();
-    expect(seen).toEqual([]);
-    expect(pageErrors).toEqual([]);
   });
 
   async function saved(download: Download, name: string): Promise<string> {
@@ -193,11 +167,11 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
     await page.getByText("Đã tính lại chỉ tiêu").waitFor();
     await downloadFrom(DOWNLOAD);
 
-    const origin = new URL(served.url).origin;
-    const foreign = requests.filter((url) => new URL(url).origin !== origin && !url.startsWith(`blob:${origin}/`));
+    const origin = new URL(session.served.url).origin;
+    const foreign = session.requests.filter((url) => new URL(url).origin !== origin && !url.startsWith(`blob:${origin}/`));
     expect(foreign).toEqual([]);
     // The record is real: the page, its script and the sample it was asked to open are in it.
-    expect(requests).toEqual(expect.arrayContaining([served.url, `${origin}/preview.js`, `${origin}/lang-giang.xlsx`]));
+    expect(session.requests).toEqual(expect.arrayContaining([session.served.url, `${origin}/preview.js`, `${origin}/lang-giang.xlsx`]));
   }, 120_000);
 
   it("switches its own controls and the pane to English, and back", async () => {
