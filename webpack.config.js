@@ -99,6 +99,7 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
           { from: "seeds/lang-giang.xlsx", to: "web/lang-giang.xlsx" },
+          { from: "assets/icon-32.png", to: "web/icon.png" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -26,7 +26,7 @@ module.exports = {
     ],
   },
   plugins: [
-    new CopyWebpackPlugin({ patterns: [{ from: "seeds/lang-giang.xlsx", to: "lang-giang.xlsx" }] }),
+    new CopyWebpackPlugin({ patterns: [{ from: "seeds/lang-giang.xlsx", to: "lang-giang.xlsx" }, { from: "assets/icon-32.png", to: "icon.png" }] }),
     new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
   ],
   performance: { hints: false },

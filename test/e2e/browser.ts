@@ -97,6 +97,10 @@ export function sessionPerTest(): Session {
     });
     pageErrors = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    // A file of its own the page asks for and does not get (the icon, the sample) is a fault too.
+    page.on("console", (m) => {
+      if (m.type() === "error" && m.text().startsWith("Failed to load resource")) pageErrors.push(`${m.text()} ${m.location().url}`);
+    });
     session.requests = [];
     page.on("request", (request) => session.requests.push(request.url()));
     session.page = page;
