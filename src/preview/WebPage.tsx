@@ -81,6 +81,11 @@ function useCardAction(language: Language) {
   return { busy, notice, setNotice, run };
 }
 
+/** Why a file could not be read, for after “Không mở được …:” (which already says that it failed). */
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function firstVisibleSheet(workbook: ExcelJS.Workbook): string {
   return workbook.worksheets.find((w) => w.state === "visible")?.name ?? "";
 }
@@ -177,7 +182,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
     try {
       await openBytes(files[0].name, new Uint8Array(await files[0].arrayBuffer()), files.length - 1);
     } catch (error) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: files[0].name, reason: toolFailure(error, language) })] });
+      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: files[0].name, reason: reasonOf(error) })] });
     } finally {
       setOpening(false);
     }
@@ -190,7 +195,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       await openBytes(SAMPLE_FILE, new Uint8Array(await response.arrayBuffer()), 0);
     } catch (error) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: SAMPLE_FILE, reason: toolFailure(error, language) })] });
+      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: SAMPLE_FILE, reason: reasonOf(error) })] });
     } finally {
       setOpening(false);
     }
