@@ -1,7 +1,8 @@
 /* eslint-disable no-undef */
 /*
  * Bundles the task pane (React + Fluent UI) and the ribbon's function file (no React) the way
- * Microsoft's yo office template does: taskpane.html, commands.html, assets/ and manifest.xml in dist/.
+ * Microsoft's yo office template does: taskpane.html, commands.html, assets/ and manifest.xml in dist/;
+ * and beside them the web page (dist/web/index.html) for Excel versions that cannot run add-ins.
  *
  *   npm run build       production bundles in dist/; manifest URLs rewritten to ADDIN_URL
  *   npm run dev-server  https://localhost:3000 with the Office dev certificates (created on first run)
@@ -63,6 +64,8 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The web page for offices whose Excel cannot run add-ins: the same engine, served from dist/web/.
+      web: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -95,6 +98,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "seeds/lang-giang.xlsx", to: "web/lang-giang.xlsx" },
+          { from: "assets/icon-32.png", to: "web/icon.png" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -106,6 +111,7 @@ module.exports = async (env, options) => {
       }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "web/index.html", template: "./src/preview/preview.html", chunks: ["web"] }),
       new CommandsStayLean(),
       {
         apply(compiler) {

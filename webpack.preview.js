@@ -1,6 +1,8 @@
 /**
- * npm run preview — the task pane beside a read-only rendering of a workbook, in any browser, without
- * Excel or a certificate: the real engine runs through the .xlsx host. Listens on PORT (3000 by default).
+ * npm run preview — the web page (src/preview/, built for production into dist/web/ by `npm run build`)
+ * served in development: open a workbook, the task pane beside a read-only rendering of it, in any
+ * browser, without Excel or a certificate; the real engine runs through the .xlsx host. Listens on PORT
+ * (3000 by default).
  */
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -24,7 +26,7 @@ module.exports = {
     ],
   },
   plugins: [
-    new CopyWebpackPlugin({ patterns: [{ from: "seeds/lang-giang.xlsx", to: "lang-giang.xlsx" }] }),
+    new CopyWebpackPlugin({ patterns: [{ from: "seeds/lang-giang.xlsx", to: "lang-giang.xlsx" }, { from: "assets/icon-32.png", to: "icon.png" }] }),
     new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
   ],
   performance: { hints: false },

@@ -1,69 +1,21 @@
-import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import type ExcelJS from "exceljs";
-import { useMemo, useState } from "react";
+import "../taskpane/zod-jitless";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { loadWorkbook } from "../hosts/xlsx/xlsx-host";
-import { App } from "../taskpane/components/App";
-import { FilePicker } from "../taskpane/components/FilePicker";
 import { initialLanguage } from "../taskpane/strings";
-import { PreviewHost } from "./preview-host";
-import { WorkbookView } from "./WorkbookView";
+import { WebPage } from "./WebPage";
 
-const useStyles = makeStyles({
-  page: { display: "grid", gridTemplateColumns: "minmax(320px, 420px) 1fr", columnGap: tokens.spacingHorizontalL, height: "100vh" },
-  pane: { overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  sheet: { overflow: "auto", padding: tokens.spacingHorizontalS },
-  open: { padding: tokens.spacingHorizontalL },
-});
-
-function Preview({ initial }: { initial: ExcelJS.Workbook }) {
-  const styles = useStyles();
-  const [workbook, setWorkbook] = useState(initial);
-  const [version, setVersion] = useState(0);
-  const [sheet, setSheet] = useState(() => initial.worksheets.find((w) => w.state === "visible")?.name ?? "");
-  const [highlight, setHighlight] = useState<string | null>(null);
-  const [fileName, setFileName] = useState("lang-giang.xlsx");
-  const [opened, setOpened] = useState(0);
-  const host = useMemo(
-    () => new PreviewHost(workbook, () => setVersion((v) => v + 1), (name, cell) => (setSheet(name), setHighlight(cell))),
-    [workbook],
-  );
-
-  async function open(file: File) {
-    const loaded = await loadWorkbook(new Uint8Array(await file.arrayBuffer()));
-    setWorkbook(loaded);
-    setSheet(loaded.worksheets.find((w) => w.state === "visible")?.name ?? "");
-    setHighlight(null);
-    setFileName(file.name);
-    setOpened((n) => n + 1);
+/** Private windows and locked-down browsers refuse storage: the page still works, it only forgets the language. */
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
   }
-
-  return (
-    <div className={styles.page}>
-      <div className={styles.pane}>
-        {/* A new file starts a fresh pane; a recalculation of the same file keeps what the pane shows. */}
-        <App key={opened} createHost={() => host} language={initialLanguage(localStorage, undefined)} storage={localStorage} />
-        <div className={styles.open}>
-          <p>Đang xem: {fileName}</p>
-          <FilePicker label="Mở workbook khác (.xlsx)" choose="Chọn tệp…" none={fileName} accept=".xlsx" disabled={false} files={[]} onPick={(files) => files[0] && void open(files[0])} />
-        </div>
-      </div>
-      <div className={styles.sheet} data-version={version}>
-        <WorkbookView workbook={workbook} sheet={sheet} onSheet={(name) => (setSheet(name), setHighlight(null))} highlight={highlight} />
-      </div>
-    </div>
-  );
 }
 
-async function main(): Promise<void> {
-  const container = document.getElementById("container")!;
-  const response = await fetch("lang-giang.xlsx");
-  const workbook = await loadWorkbook(new Uint8Array(await response.arrayBuffer()));
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Preview initial={workbook} />
-    </FluentProvider>,
-  );
-}
-
-void main();
+const container = document.getElementById("container")!;
+createRoot(container).render(
+  <FluentProvider theme={webLightTheme}>
+    <WebPage initialLanguage={initialLanguage(storage(), undefined)} storage={storage()} />
+  </FluentProvider>,
+);

@@ -1,90 +1,20 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { buildDefectWorkbook } from "../fixtures/defects";
 import { legacyCopy, SAMPLE } from "../helpers/legacy";
 import { filledThuNghiem } from "../helpers/thu-nghiem";
+import { describeInChromium, expectText, ROOT, SHOTS, sessionPerTest } from "./browser";
 
-const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = path.join(ROOT, "test-output");
-// CI installs Debian's chromium (.ci/run); a developer without it is told, rather than failing the suite.
-const run = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
-if (!existsSync(CHROMIUM) && !process.env.CI) console.warn("test/e2e skipped: install Debian's chromium (apt-get install -y chromium) to run the browser tests.");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
-  const port = await freePort();
-  const server = spawn(path.join(ROOT, "node_modules/.bin/webpack"), ["serve", "--config", "webpack.preview.js"], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, detached: true });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 120_000);
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Bản xem thử \/ preview: (http:\/\/localhost:\d+\/)/.exec(output);
-      if (found && /compiled/.test(output)) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    };
-    server.stdout!.on("data", listen);
-    server.stderr!.on("data", listen);
-  });
-  return { url, server };
-}
-
-run("the browser preview in headless Chromium", () => {
-  let preview: { url: string; server: ChildProcess };
-  let browser: Browser;
+describeInChromium("the task pane on the web page, in headless Chromium", () => {
+  const session = sessionPerTest();
   let page: Page;
-  /** Uncaught errors in the page: React unmounts the whole pane on one, so any is a failure. */
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    preview = await startPreview();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (preview?.server.pid) process.kill(-preview.server.pid, "SIGTERM");
-  });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "vi-VN" });
-    // The preview carries the pane's Content Security Policy; anything it blocks is a failure.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-    });
-    pageErrors = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(preview.url);
+    page = session.page;
+    await page.getByRole("button", { name: "Dùng thử với workbook mẫu của huyện Lạng Giang" }).click({ timeout: 60_000 });
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async () => {
-    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-    await page.close();
-    expect(violations).toEqual([]);
-    expect(pageErrors).toEqual([]);
   });
 
   async function open(name: string, bytes: Uint8Array): Promise<void> {
@@ -153,9 +83,3 @@ run("the browser preview in headless Chromium", () => {
     await page.screenshot({ path: path.join(SHOTS, "preview-english.png") });
   }, 120_000);
 });
-
-async function expectText(locator: ReturnType<Page["getByRole"]>, parts: string[]): Promise<void> {
-  await locator.waitFor();
-  const text = (await locator.textContent()) ?? "";
-  for (const part of parts) expect(text).toContain(part);
-}

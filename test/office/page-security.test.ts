@@ -26,3 +26,16 @@ describe.each(["src/taskpane/taskpane.html", "src/commands/commands.html"])("the
     for (const origin of scripts) expect(policy(page).get("script-src")).toContain(origin);
   });
 });
+
+describe("the Content Security Policy of the web page (src/preview/preview.html, dist/web/index.html)", () => {
+  it("lets the page load, run and connect to nothing but its own files, so no workbook can leave the browser", () => {
+    const csp = policy("src/preview/preview.html");
+    for (const directive of ["default-src", "script-src", "connect-src"]) expect(csp.get(directive)).toEqual(["'self'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("form-action")).toEqual(["'none'"]);
+    for (const values of csp.values()) {
+      expect(values).not.toContain("'unsafe-eval'");
+      for (const value of values) expect(value).not.toMatch(/^(https?:|\*)/);
+    }
+  });
+});

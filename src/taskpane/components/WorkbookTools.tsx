@@ -33,7 +33,7 @@ export function toolFailure(error: unknown, language: Language): string {
   return `${STRINGS[language].actionFailed}: ${detail}`;
 }
 
-function districtLines(districts: readonly District[], language: Language): string[] {
+export function districtLines(districts: readonly District[], language: Language): string[] {
   const t = STRINGS[language];
   return districts.map((d) =>
     isReadable(d)
