@@ -76,11 +76,12 @@ describe("the task pane", () => {
 });
 
 describe("the last run kept for a pane opened later", () => {
-  it("is what the ribbon published last, and nothing when storage holds something else", () => {
+  it("is what the ribbon published last for that workbook, never another workbook's, and nothing when storage holds something else", () => {
     const message: RunMessage = { kind: "failed", source: "ribbon", at: "2026-11-29T03:01:00Z", message: "…" };
-    publishRun(message);
-    expect(lastRun()).toEqual(message);
-    localStorage.setItem("de-an-02:last-run", "{not json");
-    expect(lastRun()).toBeNull();
+    publishRun(message, "https://d.docs.live.net/a/Lang-Giang.xlsx");
+    expect(lastRun("https://d.docs.live.net/a/Lang-Giang.xlsx")).toEqual(message);
+    expect(lastRun("https://d.docs.live.net/a/Yen-Dung.xlsx")).toBeNull();
+    localStorage.setItem("de-an-02:last-run:https://d.docs.live.net/a/Khac.xlsx", "{not json");
+    expect(lastRun("https://d.docs.live.net/a/Khac.xlsx")).toBeNull();
   });
 });

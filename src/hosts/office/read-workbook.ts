@@ -3,6 +3,7 @@ import type { CellRange, CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot
 import { columnLetter } from "../../core/read/grid";
 import { mergedAreas, toCellValue, toFormula } from "./cell-values";
 import { isPayloadTooLarge, readError } from "./host-error";
+import type { WorkbookFacts } from "./write-plan";
 
 export interface ReadLimits {
   /**
@@ -22,13 +23,14 @@ export const READ_LIMITS: ReadLimits = { windowRows: 20_000, windowColumns: 100,
 /** What read() learnt about each sheet that apply() can reuse without asking Excel again. */
 export interface SheetFacts {
   name: string;
+  visibility: SheetVisibility;
   protected: boolean;
   protectionOptions: Excel.WorksheetProtectionOptions | null;
 }
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
-  sheets: SheetFacts[];
+  workbook: WorkbookFacts;
   /** context.sync calls made. */
   syncs: number;
 }
@@ -49,7 +51,7 @@ interface SheetBuffer {
 export const SHEET_LIST_LOAD = "items/name,items/visibility,items/protection/protected,items/protection/options";
 
 export function sheetFacts(items: Excel.Worksheet[]): SheetFacts[] {
-  return items.map((ws) => ({ name: ws.name, protected: ws.protection.protected, protectionOptions: ws.protection.protected ? ws.protection.options : null }));
+  return items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? "visible", protected: ws.protection.protected, protectionOptions: ws.protection.protected ? ws.protection.options : null }));
 }
 
 /**
@@ -72,6 +74,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
 
   const worksheets = context.workbook.worksheets;
   worksheets.load(SHEET_LIST_LOAD);
+  const structure = context.workbook.protection.load("protected");
   await sync();
   const items = worksheets.items;
 
@@ -119,7 +122,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
       visibility: VISIBILITY[ws.visibility] ?? "visible",
     })),
   };
-  return { snapshot, sheets: sheetFacts(items), syncs };
+  return { snapshot, workbook: { sheets: sheetFacts(items), structureProtected: structure.protected }, syncs };
 }
 
 function beyondWindow(sheet: number, extent: { lastRow: number; lastColumn: number }, limits: ReadLimits): Region[] {
