@@ -343,8 +343,8 @@ describe("a failed write", () => {
   });
 
   it("says how far Excel got when it stopped in the middle, since Office.js does not roll back", async () => {
-    // load the calculation mode, suspend, add sheet, trace 1, write A1, trace 2 — then the failure.
-    const { fake, error } = await failing(6);
+    // suspend, add sheet, trace 1, write A1, trace 2 — then the failure.
+    const { fake, error } = await failing(5);
     expect(error.written).toBe("partial");
     expect(error.message).toContain("Excel đã làm 2/3 bước trước khi dừng.");
     expect(error.message).toContain("chạy lại “Tính lại chỉ tiêu”");

@@ -43,6 +43,7 @@ export class OfficeHost implements WorkbookHost {
   private readonly now: () => number;
   private readonly timeoutMs: number;
   private seen: { workbook: WorkbookFacts; at: number } | null = null;
+  private calculationMode: string | null = null;
   readonly stats: OfficeHostStats = { readSyncs: 0, applySyncs: 0, applyBlocks: 0, undoFallback: false };
 
   constructor(options: OfficeHostOptions = {}) {
@@ -78,6 +79,7 @@ export class OfficeHost implements WorkbookHost {
 
     const workbook = fresh ?? (await this.run(this.cellEditOption(), (context) => this.loadFacts(context), (e) => writeError(e, NOTHING_YET), "write"));
     const phases = planSteps(plan, workbook, features, this.writeLimits);
+    this.calculationMode = workbook.calculationMode;
     const total = phases.body.length;
 
     if (phases.before.length) {
@@ -122,9 +124,10 @@ export class OfficeHost implements WorkbookHost {
   private async loadFacts(context: Excel.RequestContext): Promise<WorkbookFacts> {
     const worksheets = context.workbook.worksheets.load(SHEET_LIST_LOAD);
     const structure = context.workbook.protection.load("protected");
+    const application = context.workbook.application.load("calculationMode");
     this.stats.applySyncs++;
     await context.sync();
-    return { sheets: sheetFacts(worksheets.items), structureProtected: structure.protected };
+    return { sheets: sheetFacts(worksheets.items), structureProtected: structure.protected, calculationMode: application.calculationMode };
   }
 
   /** Puts back the protection of sheets a failed write had lifted; best effort, the first error stands. */
@@ -156,8 +159,6 @@ export class OfficeHost implements WorkbookHost {
     let block = 0;
     let blocks = queue.length;
     if (progress.calculate) this.stats.applyBlocks = blocks;
-    let manual: { calculationMode: string } | null = null;
-    if (progress.calculate) manual = context.workbook.application.load("calculationMode");
     while (queue.length) {
       const current = queue.shift()!;
       block++;
@@ -190,7 +191,7 @@ export class OfficeHost implements WorkbookHost {
         throw writeError(error, { done: stepsDone(error, first), total: progress.total, block, blocks });
       }
     }
-    if (manual && manual.calculationMode === "Manual") {
+    if (progress.calculate && this.calculationMode === "Manual") {
       // Calculation set to manual: the new formulas would show stale values until F9 (Application.calculate).
       context.workbook.application.calculate("Recalculate" as Excel.CalculationType);
       this.stats.applySyncs++;

@@ -75,6 +75,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
   const worksheets = context.workbook.worksheets;
   worksheets.load(SHEET_LIST_LOAD);
   const structure = context.workbook.protection.load("protected");
+  const application = context.workbook.application.load("calculationMode");
   await sync();
   const items = worksheets.items;
 
@@ -122,7 +123,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
       visibility: VISIBILITY[ws.visibility] ?? "visible",
     })),
   };
-  return { snapshot, workbook: { sheets: sheetFacts(items), structureProtected: structure.protected }, syncs };
+  return { snapshot, workbook: { sheets: sheetFacts(items), structureProtected: structure.protected, calculationMode: application.calculationMode }, syncs };
 }
 
 function beyondWindow(sheet: number, extent: { lastRow: number; lastColumn: number }, limits: ReadLimits): Region[] {

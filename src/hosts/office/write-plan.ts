@@ -117,6 +117,8 @@ export interface WorkbookFacts {
   sheets: readonly SheetFacts[];
   /** Review › Protect Workbook: no sheet can be added, deleted, hidden or shown. */
   structureProtected: boolean;
+  /** Application.calculationMode: "Manual" leaves new formulas uncalculated until the add-in asks. */
+  calculationMode: string;
 }
 
 /**
