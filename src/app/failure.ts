@@ -111,7 +111,8 @@ function reason(failure: HostFailure, language: Language): string {
   const known = failure.code ? REASONS[failure.code] : undefined;
   if (known) return known[language];
   const prefix = language === "vi" ? "lỗi Excel" : "Excel error";
-  return failure.code ? `${prefix} ${failure.code}: ${failure.detail}` : failure.detail;
+  const detail = failure.detail.replace(/[.\s]+$/, "");
+  return failure.code ? `${prefix} ${failure.code}: ${detail}` : detail;
 }
 
 function state(failure: HostFailure, language: Language, action: FailedAction): string {
