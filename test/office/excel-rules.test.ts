@@ -115,6 +115,21 @@ describe("the fake Excel follows Microsoft's rules", () => {
 });
 
 describe("the Office host against Excel's other rules", () => {
+  it(`reads a sheet with more than ${MERGED_AREAS_LIMIT} merged areas: the merged areas again in bands of rows`, async () => {
+    const fake = new FakeExcel();
+    const rows = Array.from({ length: 700 }, (_, i) => [`Đơn vị ${i + 1}`, null, i]);
+    fake.addSheet("Nhiều ô gộp", rows, { merges: rows.map((_, i) => `A${i + 1}:B${i + 1}`) });
+    fake.addSheet("Khác", [["x"], [], ["gộp"]], { merges: ["A3:C3"] });
+    const h = host(fake);
+    const snapshot = await h.read();
+    expect(snapshot.sheets[0].merges).toHaveLength(700);
+    expect(snapshot.sheets[0].merges[699]).toEqual({ top: 699, left: 0, bottom: 699, right: 1 });
+    expect(snapshot.sheets[1].merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
+    expect(snapshot.sheets[0].values[699]).toEqual(["Đơn vị 700", null, 699]);
+    // The list, the refused window, the extents, the contents, then bands of 200 rows (one refused and halved).
+    expect(h.stats.readSyncs).toBeLessThanOrEqual(8);
+  });
+
   it("writes a calculated column's number format before its formulas, so a column the person set to Text still calculates", async () => {
     const fake = fakeFromWorkbook(districtWorkbook(district));
     const [first] = fake.sheets;
