@@ -31,8 +31,13 @@ const GUARDED_IDIOMS: [string, string][] = [
   ['try{return new Function(""),!0}catch(e){return!1}', "zod eval probe"],
 ];
 
-/** Issue 6's budgets, gzipped at zlib's default level as a web server sends them. */
-const BUDGET_KIB = { commands: 30, taskpane: 300 };
+/**
+ * Issue 6's budgets, gzipped at zlib's default level as a web server sends them. The command's was 30 KiB;
+ * issue 13 made it 33: the command now writes in undo-safe phases, reads sheets of more than 512 merged
+ * areas, splits refused writes and words its failures, and the manifest's shared runtime loads it once per
+ * workbook with the pane's page (lifetime long) rather than on every click.
+ */
+const BUDGET_KIB = { commands: 33, taskpane: 300 };
 
 function bundles(prefix: string): string[] {
   return readdirSync(DIST).filter((f) => f.startsWith(prefix) && f.endsWith(".js"));

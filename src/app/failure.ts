@@ -51,95 +51,99 @@ export class HostFailure extends Error {
   readonly seconds: number | null;
 }
 
-type Words = Record<Language, string>;
-
-/**
- * Excel's error codes (Excel.ErrorCodes; "Error handling with the application-specific JavaScript APIs",
- * learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling), said for a person.
- */
-const REASONS: Record<string, Words> = {
-  ItemNotFound: { vi: "không tìm thấy một sheet hoặc vùng ô (có thể sheet vừa bị đổi tên hoặc xóa)", en: "a sheet or range was not found (it may just have been renamed or deleted)" },
-  ItemAlreadyExists: { vi: "đã có một sheet trùng tên trong workbook", en: "the workbook already has a sheet of that name" },
-  AccessDenied: { vi: "sheet hoặc workbook đang được bảo vệ, hoặc workbook chỉ cho đọc", en: "a sheet or the workbook is protected, or the workbook is read-only" },
-  BadPassword: {
-    vi: "một sheet cần ghi được bảo vệ bằng mật khẩu; hãy bỏ bảo vệ sheet đó (Xem lại › Bỏ bảo vệ Trang tính) rồi bấm lại",
-    en: "a sheet to be written is protected with a password; unprotect it (Review › Unprotect Sheet) and try again",
-  },
-  InvalidOperationInCellEditMode: { vi: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi bấm lại", en: "Excel is editing a cell: press Enter or Esc and try again" },
-  InactiveWorkbook: {
-    vi: "đang mở nhiều workbook và workbook này không còn là cửa sổ đang làm việc: hãy bấm vào workbook này rồi bấm lại",
-    en: "several workbooks are open and this one lost the focus: click into this workbook and try again",
-  },
-  InvalidOperation: { vi: "Excel không cho phép thao tác này lúc này (sheet ẩn, sheet được bảo vệ hoặc workbook đang bận)", en: "Excel does not allow this now (a hidden or protected sheet, or the workbook is busy)" },
-  OperationCellsExceedLimit: { vi: "thao tác chạm quá nhiều ô so với giới hạn của Excel", en: "the operation touches more cells than Excel allows at once" },
-  UndoNotSupported: { vi: "Excel không gộp được các thay đổi thành một bước Hoàn tác", en: "Excel could not group the changes into one undo step" },
-  RequestPayloadSizeLimitExceeded: { vi: "khối dữ liệu gửi đến Excel quá lớn", en: "the data sent to Excel was too large" },
-  ResponsePayloadSizeLimitExceeded: { vi: "khối dữ liệu Excel trả về quá lớn", en: "the data Excel returned was too large" },
-  RangeExceedsLimit: { vi: "vùng ô vượt giới hạn Excel cho một lần đọc hoặc ghi", en: "the range exceeds Excel's limit for one read or write" },
-  InvalidArgument: { vi: "Excel từ chối một giá trị, địa chỉ ô hoặc công thức", en: "Excel refused a value, cell address or formula" },
-  InvalidReference: { vi: "một tham chiếu ô hoặc sheet không hợp lệ", en: "a cell or sheet reference is not valid" },
-  MergedRangeConflict: { vi: "vướng ô gộp có sẵn", en: "existing merged cells are in the way" },
-  Conflict: { vi: "workbook đang được người khác sửa cùng lúc", en: "someone else is editing the workbook at the same time" },
-  RequestAborted: { vi: "yêu cầu bị hủy giữa chừng", en: "the request was aborted" },
-};
-
-const HEAD: Record<Exclude<FailureStage, "plan">, Words> = {
-  read: { vi: "Không đọc được workbook", en: "Could not read the workbook" },
-  write: { vi: "Không ghi được kết quả vào workbook", en: "Could not write to the workbook" },
-  select: { vi: "Không chọn được ô", en: "Could not select the cell" },
-};
-
-const UNDO: Words = { vi: "Hãy bấm Hoàn tác (Ctrl+Z) để bỏ phần đã ghi.", en: "Press Undo (Ctrl+Z) to remove what was written." };
-
-/** What to do after a half-done write, by what the person was doing. */
-const ADVICE: Partial<Record<FailedAction, Words>> = {
-  recalculate: {
-    vi: "Hãy bấm Hoàn tác (Ctrl+Z) hoặc chạy lại “Tính lại chỉ tiêu”: chạy lại luôn cho kết quả đúng.",
-    en: "Press Undo (Ctrl+Z) or run “Tính lại chỉ tiêu” again: running it again always gives the right result.",
-  },
-  template: {
-    vi: "Hãy đóng workbook này không lưu, rồi tạo mẫu trong một workbook trống mới.",
-    en: "Close this workbook without saving, then create the template in a new blank workbook.",
-  },
-  consolidate: { vi: "Hãy bấm Hoàn tác (Ctrl+Z) rồi tổng hợp lại.", en: "Press Undo (Ctrl+Z), then consolidate again." },
-};
-
-function reason(failure: HostFailure, language: Language): string {
-  if (failure.code === "Timeout") {
-    return language === "vi" ? `Excel không trả lời sau ${failure.seconds ?? "?"} giây` : `Excel did not answer within ${failure.seconds ?? "?"} seconds`;
-  }
-  const known = failure.code ? REASONS[failure.code] : undefined;
-  if (known) return known[language];
-  const prefix = language === "vi" ? "lỗi Excel" : "Excel error";
-  const detail = failure.detail.replace(/[.\s]+$/, "");
-  return failure.code ? `${prefix} ${failure.code}: ${detail}` : detail;
+/** What describeFailure says, in one language. */
+export interface FailureWords {
+  /** Excel's error codes, said for a person. */
+  reasons: Record<string, string>;
+  head: Record<Exclude<FailureStage, "plan">, string>;
+  /** What to do after a half-done write, by what the person was doing; `undo` otherwise. */
+  advice: Partial<Record<FailedAction, string>>;
+  undo: string;
+  timeout(seconds: number | string): string;
+  excelError: string;
+  nothingWritten: string;
+  noCellChanged: string;
+  timedOut(advice: string): string;
+  blocksThenUnknown(earlier: number, blocks: number, advice: string): string;
+  unknown(advice: string): string;
+  stepsDone(blocks: string, done: number, total: number, advice: string): string;
+  blocksDone(earlier: number, blocks: number): string;
+  block(block: number, blocks: number): string;
+  notDone: string;
 }
 
-function state(failure: HostFailure, language: Language, action: FailedAction): string {
-  const vi = language === "vi";
-  if (failure.stage === "read" || failure.stage === "plan") return vi ? "Chưa ghi gì vào workbook." : "Nothing was written to the workbook.";
-  if (failure.stage === "select" || failure.written === "nothing") return vi ? "Chưa có ô nào bị thay đổi." : "No cell was changed.";
-  const advice = (ADVICE[action] ?? UNDO)[language];
+/**
+ * Vietnamese, always present. Excel's error codes: Excel.ErrorCodes and "Error handling with the
+ * application-specific JavaScript APIs" (learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+const VI: FailureWords = {
+  reasons: {
+    ItemNotFound: "không tìm thấy một sheet hoặc vùng ô (có thể sheet vừa bị đổi tên hoặc xóa)",
+    ItemAlreadyExists: "đã có một sheet trùng tên trong workbook",
+    AccessDenied: "sheet hoặc workbook đang được bảo vệ, hoặc workbook chỉ cho đọc",
+    BadPassword: "một sheet cần ghi được bảo vệ bằng mật khẩu; hãy bỏ bảo vệ sheet đó (Xem lại › Bỏ bảo vệ Trang tính) rồi bấm lại",
+    InvalidOperationInCellEditMode: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi bấm lại",
+    InactiveWorkbook: "đang mở nhiều workbook và workbook này không còn là cửa sổ đang làm việc: hãy bấm vào workbook này rồi bấm lại",
+    InvalidOperation: "Excel không cho phép thao tác này lúc này (sheet ẩn, sheet được bảo vệ hoặc workbook đang bận)",
+    OperationCellsExceedLimit: "thao tác chạm quá nhiều ô so với giới hạn của Excel",
+    UndoNotSupported: "Excel không gộp được các thay đổi thành một bước Hoàn tác",
+    RequestPayloadSizeLimitExceeded: "khối dữ liệu gửi đến Excel quá lớn",
+    ResponsePayloadSizeLimitExceeded: "khối dữ liệu Excel trả về quá lớn",
+    RangeExceedsLimit: "vùng ô vượt giới hạn Excel cho một lần đọc hoặc ghi",
+    InvalidArgument: "Excel từ chối một giá trị, địa chỉ ô hoặc công thức",
+    InvalidReference: "một tham chiếu ô hoặc sheet không hợp lệ",
+    MergedRangeConflict: "vướng ô gộp có sẵn",
+    Conflict: "workbook đang được người khác sửa cùng lúc",
+    RequestAborted: "yêu cầu bị hủy giữa chừng",
+  },
+  head: { read: "Không đọc được workbook", write: "Không ghi được kết quả vào workbook", select: "Không chọn được ô" },
+  advice: {
+    recalculate: "Hãy bấm Hoàn tác (Ctrl+Z) hoặc chạy lại “Tính lại chỉ tiêu”: chạy lại luôn cho kết quả đúng.",
+    template: "Hãy đóng workbook này không lưu, rồi tạo mẫu trong một workbook trống mới.",
+    consolidate: "Hãy bấm Hoàn tác (Ctrl+Z) rồi tổng hợp lại.",
+  },
+  undo: "Hãy bấm Hoàn tác (Ctrl+Z) để bỏ phần đã ghi.",
+  timeout: (seconds) => `Excel không trả lời sau ${seconds} giây`,
+  excelError: "lỗi Excel",
+  nothingWritten: "Chưa ghi gì vào workbook.",
+  noCellChanged: "Chưa có ô nào bị thay đổi.",
+  // Excel may still finish the batch: nothing can be said about the workbook but that it may have changed.
+  timedOut: (advice) => `Không biết Excel đã ghi đến đâu: hãy chờ một lát, xem lại workbook. ${advice}`,
+  blocksThenUnknown: (earlier, blocks, advice) => `Đã ghi xong ${earlier}/${blocks} khối trước đó; khối lỗi có thể đã ghi một phần. ${advice}`,
+  unknown: (advice) => `Excel không cho biết đã ghi đến đâu; workbook có thể đã thay đổi một phần. ${advice}`,
+  stepsDone: (blocks, done, total, advice) => `${blocks}Excel đã làm ${done}/${total} bước trước khi dừng. ${advice}`,
+  blocksDone: (earlier, blocks) => `Đã ghi xong ${earlier}/${blocks} khối; `,
+  block: (block, blocks) => ` (khối ${block}/${blocks})`,
+  notDone: "Không thực hiện được",
+};
+
+/**
+ * Other languages are registered by the task pane (failure-en.ts), so that the ribbon's bundle, which
+ * reports in Vietnamese only, does not carry them. A language not registered is said in Vietnamese.
+ */
+const WORDS: Partial<Record<Language, FailureWords>> = { vi: VI };
+
+export function addFailureWords(language: Language, words: FailureWords): void {
+  WORDS[language] = words;
+}
+
+function reason(failure: HostFailure, w: FailureWords): string {
+  if (failure.code === "Timeout") return w.timeout(failure.seconds ?? "?");
+  const known = failure.code ? w.reasons[failure.code] : undefined;
+  if (known) return known;
+  const detail = failure.detail.replace(/[.\s]+$/, "");
+  return failure.code ? `${w.excelError} ${failure.code}: ${detail}` : detail;
+}
+
+function state(failure: HostFailure, w: FailureWords, action: FailedAction): string {
+  if (failure.stage === "read" || failure.stage === "plan") return w.nothingWritten;
+  if (failure.stage === "select" || failure.written === "nothing") return w.noCellChanged;
+  const advice = w.advice[action] ?? w.undo;
   const p = failure.progress;
   const earlier = p ? p.block - 1 : 0;
-  if (failure.code === "Timeout") {
-    // Excel may still finish the batch: nothing can be said about the workbook but that it may have changed.
-    return vi
-      ? `Không biết Excel đã ghi đến đâu: hãy chờ một lát, xem lại workbook. ${advice}`
-      : `It is not known how far Excel got: wait a moment and look at the workbook. ${advice}`;
-  }
-  if (failure.written === "unknown" || !p || p.done === null) {
-    if (p && earlier > 0) {
-      return vi
-        ? `Đã ghi xong ${earlier}/${p.blocks} khối trước đó; khối lỗi có thể đã ghi một phần. ${advice}`
-        : `${earlier}/${p.blocks} earlier blocks were written; the failing block may be partly written. ${advice}`;
-    }
-    return vi
-      ? `Excel không cho biết đã ghi đến đâu; workbook có thể đã thay đổi một phần. ${advice}`
-      : `Excel did not say how far it got; the workbook may be partly changed. ${advice}`;
-  }
-  const blocks = earlier > 0 ? (vi ? `Đã ghi xong ${earlier}/${p.blocks} khối; ` : `${earlier}/${p.blocks} blocks were written; `) : "";
-  return vi ? `${blocks}Excel đã làm ${p.done}/${p.total} bước trước khi dừng. ${advice}` : `${blocks}Excel carried out ${p.done}/${p.total} steps before it stopped. ${advice}`;
+  if (failure.code === "Timeout") return w.timedOut(advice);
+  if (failure.written === "unknown" || !p || p.done === null) return p && earlier > 0 ? w.blocksThenUnknown(earlier, p.blocks, advice) : w.unknown(advice);
+  return w.stepsDone(earlier > 0 ? w.blocksDone(earlier, p.blocks) : "", p.done, p.total, advice);
 }
 
 /**
@@ -148,12 +152,13 @@ function state(failure: HostFailure, language: Language, action: FailedAction): 
  */
 export function describeFailure(error: unknown, language: Language, action: FailedAction = "recalculate"): string {
   if (error instanceof ToolRefusal) return error.message;
+  const w = WORDS[language] ?? VI;
   if (error instanceof HostFailure) {
-    if (error.stage === "plan") return `${error.detail} ${state(error, language, action)}`;
+    if (error.stage === "plan") return `${error.detail} ${state(error, w, action)}`;
     const p = error.progress;
-    const split = error.stage === "write" && p && p.blocks > 1 ? (language === "vi" ? ` (khối ${p.block}/${p.blocks})` : ` (block ${p.block}/${p.blocks})`) : "";
-    return `${HEAD[error.stage][language]}${split}: ${reason(error, language)}. ${state(error, language, action)}`;
+    const split = error.stage === "write" && p && p.blocks > 1 ? w.block(p.block, p.blocks) : "";
+    return `${w.head[error.stage]}${split}: ${reason(error, w)}. ${state(error, w, action)}`;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return `${language === "vi" ? "Không thực hiện được" : "Not done"}: ${detail}`;
+  return `${w.notDone}: ${detail}`;
 }

@@ -43,7 +43,11 @@ export async function tinhLaiChiTieu(event: CommandEvent, deps: CommandDeps): Pr
       // The pane shows the last run whenever it is opened.
     }
   } finally {
-    deps.showTaskpane().catch(() => {});
+    try {
+      deps.showTaskpane().catch(() => {});
+    } catch {
+      // Office.addin missing or refusing at once: the pane shows the last run when opened.
+    }
     event.completed();
   }
 }

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { recalculateWorkbook } from "../../src/app/use-cases";
 import { describeFailure, HostFailure } from "../../src/app/failure";
+import "../../src/app/failure-en";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
 import { NOW } from "../helpers/grid";

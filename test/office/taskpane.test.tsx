@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import fc from "fast-check";
-import { lastRun, publishRun, type RunMessage } from "../../src/commands/run-channel";
+import { lastRun, publishRun, safeStorage, type RunMessage } from "../../src/commands/run-channel";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { App, type RunFeed } from "../../src/taskpane/components/App";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
@@ -83,5 +83,21 @@ describe("the last run kept for a pane opened later", () => {
     expect(lastRun("https://d.docs.live.net/a/Yen-Dung.xlsx")).toBeNull();
     localStorage.setItem("de-an-02:last-run:https://d.docs.live.net/a/Khac.xlsx", "{not json");
     expect(lastRun("https://d.docs.live.net/a/Khac.xlsx")).toBeNull();
+  });
+});
+
+describe("storage refused (Excel on the web with third-party cookies blocked)", () => {
+  it("gives no storage instead of throwing, and still keeps the last run of the workbook in memory", () => {
+    const real = Object.getOwnPropertyDescriptor(window, "localStorage")!;
+    Object.defineProperty(window, "localStorage", { configurable: true, get: () => { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+    try {
+      expect(() => window.localStorage).toThrow("insecure");
+      expect(safeStorage()).toBeNull();
+      const message: RunMessage = { kind: "done", source: "ribbon", at: "2026-12-02T08:00:00Z", counts: { error: 0, warning: 2, info: 1 }, summarySheet: "Tổng hợp chỉ tiêu" };
+      publishRun(message, "https://contoso.sharepoint.com/Lang-Giang.xlsx");
+      expect(lastRun("https://contoso.sharepoint.com/Lang-Giang.xlsx")).toEqual(message);
+    } finally {
+      Object.defineProperty(window, "localStorage", real);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../ap
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
 import { describeFailure } from "../../app/failure";
+import "../../app/failure-en";
 import type { WorkbookHost } from "../../core/model";
 import { FindingList } from "./FindingList";
 import { IndicatorList } from "./IndicatorList";
