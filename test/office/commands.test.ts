@@ -4,7 +4,7 @@ import type { RunMessage } from "../../src/commands/run-channel";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
 import { NOW } from "../helpers/grid";
-import { FakeExcel } from "./fake-excel";
+import { type FakeExcel } from "./fake-excel";
 import { fakeFromWorkbook } from "./from-exceljs";
 
 function district(): FakeExcel {

@@ -9,14 +9,14 @@ import "../../src/app/failure-en";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
 import { NOW } from "../helpers/grid";
-import { FakeExcel, FakeOfficeError, MERGED_AREAS_LIMIT, type Platform } from "./fake-excel";
+import { type FakeContext, FakeExcel, type FakeOfficeError, MERGED_AREAS_LIMIT, type Platform } from "./fake-excel";
 import { fakeFromWorkbook } from "./from-exceljs";
 
 const UNDO_DOC = "office-js-docs-pr, docs/excel/excel-add-ins-undo-capabilities.md";
 const [district] = fc.sample(districtArbitrary, { numRuns: 1, seed: 3 });
 const host = (fake: FakeExcel) => new OfficeHost({ runtime: fake.runtime() });
 
-async function syncOne(fake: FakeExcel, options: object | null, queue: (context: any) => void): Promise<unknown> {
+async function syncOne(fake: FakeExcel, options: object | null, queue: (context: FakeContext) => void): Promise<unknown> {
   return fake.run(options, async (context) => {
     queue(context);
     await context.sync();

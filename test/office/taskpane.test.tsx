@@ -9,7 +9,7 @@ import { lastRun, publishRun, safeStorage, type RunMessage } from "../../src/com
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { App, type RunFeed } from "../../src/taskpane/components/App";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
-import { FakeExcel } from "./fake-excel";
+import { type FakeExcel } from "./fake-excel";
 import { fakeFromWorkbook } from "./from-exceljs";
 
 // Fluent's MessageBar watches its own width; jsdom has no ResizeObserver (every Office webview does).
