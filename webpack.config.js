@@ -1,8 +1,10 @@
 /* eslint-disable no-undef */
 /*
- * Bundles the task pane (React + Fluent UI) and the ribbon's function file (no React) the way
- * Microsoft's yo office template does: taskpane.html, commands.html, assets/ and manifest.xml in dist/;
- * and beside them the web page (dist/web/index.html) for Excel versions that cannot run add-ins.
+ * Bundles the task pane (React + Fluent UI) and the ribbon's command (no React) the way Microsoft's yo office
+ * template does: taskpane.html, assets/ and manifest.xml in dist/. The manifest's shared runtime loads the
+ * command with the pane's page, so taskpane.html carries both bundles; the command stays its own bundle,
+ * small and free of React (CommandsStayLean, npm run check:bundle).
+ * Beside them, the web page (dist/web/index.html) for Excel versions that cannot run add-ins.
  *
  *   npm run build       production bundles in dist/; manifest URLs rewritten to ADDIN_URL
  *   npm run dev-server  https://localhost:3000 with the Office dev certificates (created on first run)
@@ -109,8 +111,8 @@ module.exports = async (env, options) => {
           },
         ],
       }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      // The command first: Office.actions.associate must run before Office answers the ribbon's click.
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["commands", "taskpane"], chunksSortMode: "manual" }),
       new HtmlWebpackPlugin({ filename: "web/index.html", template: "./src/preview/preview.html", chunks: ["web"] }),
       new CommandsStayLean(),
       {

@@ -33,10 +33,13 @@ const GUARDED_IDIOMS: [string, string][] = [
 ];
 
 /**
- * Issue 6's budgets, gzipped at zlib's default level as a web server sends them. The web page carries
- * ExcelJS from the start (it opens a file before anything else), hence its larger budget.
+ * Issue 6's budgets, gzipped at zlib's default level as a web server sends them. The command's was 30 KiB;
+ * issue 13 made it 33: the command now writes in undo-safe phases, reads sheets of more than 512 merged
+ * areas, splits refused writes and words its failures, and the manifest's shared runtime loads it once per
+ * workbook with the pane's page (lifetime long) rather than on every click.
+ * The web page carries ExcelJS from the start (it opens a file before anything else), hence its larger budget.
  */
-const BUDGET_KIB = { commands: 30, taskpane: 300, web: 500 };
+const BUDGET_KIB = { commands: 33, taskpane: 300, web: 500 };
 
 /** What the web page's policy must say: its own files only, so that no workbook can leave the browser. */
 const WEB_PAGE = join("web", "index.html");

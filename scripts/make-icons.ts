@@ -8,7 +8,8 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 
-export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+/** Ribbon 16, 32, 80; the add-in's IconUrl 32 and HighResolutionIconUrl 64 (Microsoft's manifest reference). */
+export const ICON_SIZES = [16, 32, 64, 80] as const;
 
 type Rgba = [number, number, number, number];
 const RED: Rgba = [0xda, 0x25, 0x1d, 0xff];

@@ -10,14 +10,14 @@ import type { SheetGrid, WorkbookHost } from "../core/model";
 import { templatePlan } from "../core/template/template-plan";
 import { type TargetEdits, targetEditsPlan } from "../core/template/targets-sheet";
 import { VERSION } from "../version";
+import { ToolRefusal } from "./failure";
 
 /*
  * What only the task pane does, kept apart from use-cases.ts so that the ribbon's function file, which
  * loads on every click, does not carry it.
  */
 
-/** A refusal the person can act on, already worded in Vietnamese; nothing was written. */
-export class ToolRefusal extends Error {}
+export { ToolRefusal } from "./failure";
 
 export interface ToolOptions {
   definitions?: Definitions;

@@ -9,7 +9,8 @@ import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { App } from "../taskpane/components/App";
 import { FilePicker } from "../taskpane/components/FilePicker";
-import { districtLines, toolFailure } from "../taskpane/components/WorkbookTools";
+import { districtLines } from "../taskpane/components/WorkbookTools";
+import { describeFailure, type FailedAction } from "../app/failure";
 import { readPickedFiles } from "../taskpane/district-files";
 import { fillIn, rememberLanguage, STRINGS } from "../taskpane/strings";
 import { DropZone, droppedFiles } from "./DropZone";
@@ -64,7 +65,7 @@ interface OpenWorkbook {
 }
 
 /** A card's one action at a time: busy while it runs, and what came of it (a failure worded for the person). */
-function useCardAction(language: Language) {
+function useCardAction(language: Language, failedAction: FailedAction) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   async function run(action: () => Promise<Notice>) {
@@ -73,7 +74,7 @@ function useCardAction(language: Language) {
     try {
       setNotice(await action());
     } catch (error) {
-      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [toolFailure(error, language)] });
+      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, language, failedAction)] });
     } finally {
       setBusy(false);
     }
@@ -208,7 +209,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
       offerDownload(await workbookBytes(open.workbook), name);
       setNotice({ intent: "success", lines: [fillIn(language, w.downloaded, { file: name })] });
     } catch (error) {
-      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [toolFailure(error, language)] });
+      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, language, "select")] });
     }
   }
 
@@ -297,7 +298,7 @@ function ProvinceCard({ language }: { language: Language }) {
   const styles = useStyles();
   const w = WEB_STRINGS[language];
   const [files, setFiles] = useState<File[]>([]);
-  const { busy, notice, setNotice, run } = useCardAction(language);
+  const { busy, notice, setNotice, run } = useCardAction(language, "consolidate");
 
   const consolidate = () =>
     run(async () => {
@@ -335,7 +336,7 @@ function TemplateCard({ language, district, definitions }: { language: Language;
   const w = WEB_STRINGS[language];
   const t = STRINGS[language];
   const [profileFile, setProfileFile] = useState<File | null>(null);
-  const { busy, notice, setNotice, run } = useCardAction(language);
+  const { busy, notice, setNotice, run } = useCardAction(language, "template");
 
   const template = () =>
     run(async () => {

@@ -28,15 +28,38 @@ function deps(fake: FakeExcel, showTaskpane: () => Promise<void> = async () => {
 }
 
 describe("the ribbon's Tính lại chỉ tiêu", () => {
-  it("recalculates, tells the task pane the counts and completes the event once", async () => {
+  it("recalculates, shows the summary sheet, opens the pane on the counts and completes the event once", async () => {
     const fake = district();
     const { d, published, shown } = deps(fake);
     const completed = jest.fn();
     await tinhLaiChiTieu({ completed }, d);
     expect(completed).toHaveBeenCalledTimes(1);
     expect(published).toEqual([{ kind: "done", source: "ribbon", at: NOW.toISOString(), counts: expect.any(Object), summarySheet: "Tổng hợp chỉ tiêu" }]);
-    expect(shown).toEqual([]);
+    expect(shown).toEqual([1]);
     expect(fake.find("Tổng hợp chỉ tiêu")).toBeDefined();
+    expect(fake.activeSheet).toBe("Tổng hợp chỉ tiêu");
+    expect(fake.selection).toEqual({ sheet: "Tổng hợp chỉ tiêu", address: "A1" });
+  });
+
+  it("completes the event without waiting for a pane that never opens (no shared runtime)", async () => {
+    const fake = district();
+    const { d } = deps(fake, () => new Promise<void>(() => {}));
+    const completed = jest.fn();
+    await tinhLaiChiTieu({ completed }, d);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("completes the event and tells the pane when Excel never answers a sync (Excel on the web)", async () => {
+    const fake = district();
+    fake.hangs.add(3);
+    const { d, published } = deps(fake);
+    const completed = jest.fn();
+    await tinhLaiChiTieu({ completed }, { ...d, createHost: () => new OfficeHost({ runtime: fake.runtime(), timeoutMs: 1000 }) });
+    expect(completed).toHaveBeenCalledTimes(1);
+    const message = (published[0] as Extract<RunMessage, { kind: "failed" }>).message;
+    expect(message).toMatch(/^Không ghi được kết quả vào workbook: Excel không trả lời sau 1 giây\. Không biết Excel đã ghi đến đâu/);
+    // Nothing is claimed about the workbook: neither "no cell changed" nor a count of steps.
+    expect(message).not.toMatch(/Chưa có ô nào|bước trước khi dừng/);
   });
 
   it("completes the event when Excel fails, with the failure in Vietnamese for the task pane", async () => {

@@ -8,7 +8,7 @@ import { fakeFromWorkbook } from "./from-exceljs";
 
 const [district] = fc.sample(districtArbitrary, { numRuns: 1, seed: 3 });
 
-/** Excel refuses the write sync (the third) with `code` before it applies anything. */
+/** Excel refuses the first write sync (the third: adding the sheets) with `code` before it applies anything. */
 async function recalcFailingWith(code: string, message: string) {
   const fake = fakeFromWorkbook(districtWorkbook(district));
   fake.failSync(3, code, message, 0);
@@ -21,7 +21,10 @@ describe("Excel refusing the write", () => {
     ["a protected sheet", "AccessDenied", "The cell you're trying to change is on a protected sheet.", /sheet hoặc workbook đang được bảo vệ/],
     ["the workbook in cell-edit mode", "InvalidOperationInCellEditMode", "Excel is in cell-editing mode.", /chế độ sửa ô: nhấn Enter hoặc Esc rồi bấm lại/],
     ["a sheet deleted between read and write", "ItemNotFound", "The requested resource doesn't exist.", /không tìm thấy một sheet hoặc vùng ô/],
-    ["a request over Excel on the web's payload limit", "RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.", /khối dữ liệu gửi đến Excel quá lớn/],
+    ["a workbook that lost the focus to another", "InactiveWorkbook", "The workbook is inactive.", /hãy bấm vào workbook này rồi bấm lại/],
+    ["a sheet protected with a password", "BadPassword", "The password is incorrect.", /bảo vệ bằng mật khẩu/],
+    ["too many cells at once", "OperationCellsExceedLimit", "The operation exceeds the cell limit.", /quá nhiều ô/],
+    ["an operation Excel refuses now", "InvalidOperation", "The operation is not valid.", /Excel không cho phép thao tác này lúc này/],
   ])("with %s says so in Vietnamese, and that nothing was written", async (_name, code, message, explanation) => {
     const { fake, error } = await recalcFailingWith(code, message);
     expect(error).toBeInstanceOf(OfficeHostError);

@@ -9,7 +9,14 @@
  *   is a number, unless the cell's number format is "@";
  * - formulas reads a text cell back as its text, so a text starting with "=" looks like a formula;
  * - array sizes must match the range; protected sheets refuse writes to locked cells;
- * - Excel on the web's limits: 5 MB per request and per response, five million cells per range read.
+ * - Excel on the web's limits: 5 MB per request and per response, five million cells per range read;
+ *   every request in a batch costs a fixed overhead besides its data (callBytes);
+ * - Microsoft's undo table per platform (office-js-docs-pr, docs/excel/excel-add-ins-undo-capabilities.md):
+ *   inside Excel.run({ mergeUndoGroup: true }) a call without undo support throws UndoNotSupported; outside
+ *   one it empties the person's undo stack (undoCleared records it);
+ * - getMergedAreasOrNullObject fails above 512 merged areas (its reference page) and empties the undo stack
+ *   on Windows (office-js issue #5918);
+ * - workbook-structure and sheet protection with Excel's codes; cell-edit mode; manual calculation.
  * office-addin-mock has no collections, enums or null objects, hence this file.
  */
 import type { ExcelRuntime } from "../../src/hosts/office/runtime";
@@ -267,7 +274,39 @@ export class SheetModel {
 
 interface Action {
   bytes: number;
+  /** The Office.js member, for the undo table ("Worksheet.visibility"). */
+  api?: string;
   run(): { bytes: number; commit(): void } | void;
+}
+
+export type Platform = "windows" | "mac" | "web";
+const EVERYWHERE: readonly Platform[] = ["windows", "mac", "web"];
+
+/**
+ * The calls the add-in could make that have no undo support, and where (office-js-docs-pr,
+ * docs/excel/excel-add-ins-undo-capabilities.md, "Unsupported APIs"). Worksheet.add and range writes are
+ * not in the table: they are undoable everywhere.
+ */
+export const NO_UNDO: Record<string, readonly Platform[]> = {
+  "Worksheet.visibility": ["windows", "mac"],
+  "Worksheet.name": ["windows", "mac"],
+  "Worksheet.position": ["windows", "mac"],
+  "Worksheet.delete": EVERYWHERE,
+  "Worksheet.copy": EVERYWHERE,
+  "WorksheetProtection.protect": EVERYWHERE,
+  "WorksheetProtection.unprotect": EVERYWHERE,
+  "WorkbookProtection.protect": EVERYWHERE,
+  "WorkbookProtection.unprotect": EVERYWHERE,
+  // Not in the table, but reported to empty the undo stack on Windows: office-js issue #5918.
+  "Range.getMergedAreasOrNullObject": ["windows"],
+};
+
+/** Above this many merged areas getMergedAreasOrNullObject "will fail to return the result" (its reference page). */
+export const MERGED_AREAS_LIMIT = 512;
+
+export interface RunOptionsSeen {
+  mergeUndoGroup?: boolean;
+  delayForCellEdit?: boolean;
 }
 
 interface Failure {
@@ -285,7 +324,7 @@ export class FakeContext {
   syncs = 0;
   private executingTraces: string[] | null = null;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(readonly excel: FakeExcel, readonly options: RunOptionsSeen = {}) {
     this.workbook = new WorkbookProxy(this);
     this.application = this.workbook.application;
   }
@@ -294,8 +333,8 @@ export class FakeContext {
     return this.queue.length;
   }
 
-  enqueue(run: Action["run"], bytes = 32): void {
-    this.queue.push({ run, bytes });
+  enqueue(run: Action["run"], bytes = 32, api?: string): void {
+    this.queue.push({ run, bytes, api });
   }
 
   trace(message: string): void {
@@ -310,7 +349,15 @@ export class FakeContext {
     this.syncs++;
     const number = ++this.excel.syncs;
     await Promise.resolve();
-    const requestBytes = actions.reduce((sum, a) => sum + a.bytes, 0);
+    if (this.excel.hangs.has(number)) return new Promise<void>(() => {});
+    if (this.excel.cellEditMode) {
+      // Without delayForCellEdit the batch fails at once; with it Excel waits until the person leaves the
+      // cell (RunOptions.delayForCellEdit, Excel JavaScript API reference), which the fake takes as now.
+      if (!this.options.delayForCellEdit) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      this.excel.cellEditMode = false;
+      this.excel.delayedForCellEdit++;
+    }
+    const requestBytes = actions.reduce((sum, a) => sum + a.bytes + this.excel.limits.callBytes, 0);
     if (requestBytes > this.excel.limits.requestBytes) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
     }
@@ -322,6 +369,11 @@ export class FakeContext {
     try {
       for (let i = 0; i < actions.length; i++) {
         if (failure && i === failure.afterActions) throw new FakeOfficeError(failure.code, failure.message);
+        const api = actions[i].api;
+        if (api && NO_UNDO[api]?.includes(this.excel.platform)) {
+          if (this.options.mergeUndoGroup) throw new FakeOfficeError("UndoNotSupported", `${api} does not support undo and cannot be part of an undo group.`);
+          this.excel.undoCleared.push(api);
+        }
         const out = actions[i].run();
         if (out) {
           responseBytes += out.bytes;
@@ -403,8 +455,21 @@ abstract class ClientObject {
   }
 }
 
-class ApplicationProxy {
-  constructor(private readonly ctx: FakeContext) {}
+class ApplicationProxy extends ClientObject {
+  protected readProperty(name: string): unknown {
+    if (name === "calculationMode") return this.ctx.excel.calculationMode;
+    throw new Error(`fake-excel: Application.${name} is not supported`);
+  }
+  get calculationMode(): string {
+    return this.value("calculationMode");
+  }
+  calculate(type: string): void {
+    this.ctx.enqueue(() => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw officeError("InvalidArgument", `bad calculation type ${type}`);
+      this.ctx.excel.uncalculated = false;
+      this.ctx.excel.calculations.push(type);
+    });
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue(() => {
       this.ctx.excel.suspendedSyncs.push(this.ctx.excel.syncs);
@@ -412,12 +477,31 @@ class ApplicationProxy {
   }
 }
 
-class WorkbookProxy {
+class WorkbookProtectionProxy extends ClientObject {
+  protected readProperty(name: string): unknown {
+    if (name === "protected") return this.ctx.excel.structureProtection !== null;
+    throw new Error(`fake-excel: WorkbookProtection.${name} is not supported`);
+  }
+  get protected(): boolean {
+    return this.value("protected");
+  }
+}
+
+class WorkbookProxy extends ClientObject {
   readonly worksheets: WorksheetCollectionProxy;
   readonly application: ApplicationProxy;
+  readonly protection: WorkbookProtectionProxy;
   constructor(ctx: FakeContext) {
+    super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
+    this.protection = new WorkbookProtectionProxy(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    throw new Error(`fake-excel: Workbook.${name} is not supported`);
+  }
+  protected override navigate(name: string): ClientObject | undefined {
+    return name === "protection" ? this.protection : name === "application" ? this.application : undefined;
   }
 }
 
@@ -466,6 +550,7 @@ class WorksheetCollectionProxy extends ClientObject {
   add(name: string): WorksheetProxy {
     let created: SheetModel | null = null;
     this.ctx.enqueue(() => {
+      this.ctx.excel.assertStructureUnlocked();
       created = this.ctx.excel.createSheet(name);
     }, 64 + name.length);
     return new WorksheetProxy(this.ctx, () => {
@@ -494,11 +579,11 @@ abstract class Resolvable<M> extends ClientObject {
   }
 
   /** *OrNullObject: isNullObject is known after the next sync without a load. */
-  trackNull(): void {
+  trackNull(api?: string): void {
     this.ctx.enqueue(() => {
       const isNull = this.resolveOrNull() === null;
       return { bytes: 24, commit: () => this.loaded.set("isNullObject", isNull) };
-    });
+    }, 32, api);
   }
 
   get isNullObject(): boolean {
@@ -511,10 +596,10 @@ abstract class Resolvable<M> extends ClientObject {
     return { bytes: snap.bytes, commit: () => (this.loaded.set("isNullObject", false), snap.commit()) };
   }
 
-  protected write(run: (model: M) => void, bytes = 32): void {
+  protected write(run: (model: M) => void, bytes = 32, api?: string): void {
     this.ctx.enqueue(() => {
       run(this.resolve());
-    }, bytes);
+    }, bytes, api);
   }
 }
 
@@ -562,8 +647,9 @@ class WorksheetProxy extends Resolvable<SheetModel> {
       if (visibility !== "Visible" && this.ctx.excel.sheets.filter((s) => s.visibility === "Visible" && s !== model).length === 0) {
         throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
+      this.ctx.excel.assertStructureUnlocked();
       model.visibility = visibility as SheetModel["visibility"];
-    });
+    }, 32, "Worksheet.visibility");
   }
 
   getRange(address?: string): RangeProxy {
@@ -602,7 +688,10 @@ class WorksheetProxy extends Resolvable<SheetModel> {
   }
 
   delete(): void {
-    this.write((model) => this.ctx.excel.deleteSheet(model));
+    this.write((model) => {
+      this.ctx.excel.assertStructureUnlocked();
+      this.ctx.excel.deleteSheet(model);
+    }, 32, "Worksheet.delete");
   }
 }
 
@@ -622,19 +711,22 @@ class WorksheetProtectionProxy extends Resolvable<SheetModel> {
     return this.value("options");
   }
 
+  // Since June 2026 both throw AccessDenied when the sheet is already in the state asked for (office-js issue #6784).
   protect(options?: Record<string, unknown>, password?: string): void {
     this.write((model) => {
-      if (model.protection.protected) throw officeError("InvalidOperation", "The worksheet is already protected.");
+      if (model.protection.protected) throw officeError("AccessDenied", "You cannot perform the requested operation.");
       model.protection = { protected: true, options: { ...(options ?? {}), ...(password ? { password } : {}) } };
-    });
+    }, 64, "WorksheetProtection.protect");
   }
 
   unprotect(password?: string): void {
     this.write((model) => {
+      if (!model.protection.protected) throw officeError("AccessDenied", "You cannot perform the requested operation.");
       const expected = model.protection.options.password;
-      if (model.protection.protected && expected !== undefined && expected !== password) throw officeError("InvalidOperation", "The password is incorrect.");
+      // Excel.ErrorCodes.badPassword: "The password provided is incorrect" (application-specific API error handling).
+      if (expected !== undefined && expected !== password) throw officeError("BadPassword", "The password you supplied is not correct.");
       model.protection = { protected: false, options: {} };
-    });
+    }, 64, "WorksheetProtection.unprotect");
   }
 }
 
@@ -820,7 +912,10 @@ class RangeProxy extends Resolvable<RangeRef> {
       const rows = checkShape(input, rect);
       sheet.assertWritable(rect, "values");
       rows.forEach((row, r) => row.forEach((value, c) => {
-        if (value !== null && value !== undefined) apply(sheet.ensure(rect.top + r, rect.left + c), value);
+        if (value === null || value === undefined) return;
+        const cell = sheet.ensure(rect.top + r, rect.left + c);
+        apply(cell, value);
+        if (cell.formula !== null && this.ctx.excel.calculationMode === "Manual") this.ctx.excel.uncalculated = true;
       }));
     }, jsonBytes(input));
   }
@@ -864,9 +959,11 @@ class RangeProxy extends Resolvable<RangeRef> {
     const areas = new RangeAreasProxy(this.ctx, () => {
       const { sheet, rect } = this.resolve();
       const found = sheet.merges.filter((m) => within(m.top, m.left, rect));
+      // The reference names no error code for this; Excel reports it as a general failure of the batch.
+      if (found.length > MERGED_AREAS_LIMIT) throw officeError("GeneralException", `There are more than ${MERGED_AREAS_LIMIT} merged areas in ${rectAddress(rect)}.`);
       return found.length ? { sheet, areas: found } : null;
     });
-    areas.trackNull();
+    areas.trackNull("Range.getMergedAreasOrNullObject");
     return areas;
   }
 
@@ -1080,8 +1177,12 @@ class DataValidationProxy extends Resolvable<RangeRef> {
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set supported, e.g. "1.20" (Microsoft 365) or "1.8". */
   apiVersion?: string;
+  /** Where the undo table's "Excel on the web" or "Windows and Mac" column applies; Windows unless told. */
+  platform?: Platform;
   requestBytes?: number;
   responseBytes?: number;
+  /** What each request of a batch costs besides its data (object path, method name, ids). */
+  callBytes?: number;
 }
 
 export class FakeExcel {
@@ -1097,12 +1198,37 @@ export class FakeExcel {
   /** Requests queued but never synced when an Excel.run ended: Office.js drops them. */
   abandonedRequests = 0;
   apiVersion: string;
-  readonly limits: { requestBytes: number; responseBytes: number; rangeCells: number };
+  platform: Platform;
+  readonly limits: { requestBytes: number; responseBytes: number; rangeCells: number; callBytes: number };
+  /** The calls without undo support made outside an undo group: each emptied the person's undo stack. */
+  readonly undoCleared: string[] = [];
+  /** The person is typing in a cell. */
+  cellEditMode = false;
+  delayedForCellEdit = 0;
+  /** Syncs (by number) that never settle, as Excel on the web sometimes does. */
+  readonly hangs = new Set<number>();
+  /** Review › Protect Workbook (structure); its password, "" for none. */
+  structureProtection: { password: string } | null = null;
+  calculationMode: "Automatic" | "Manual" | "Semiautomatic" = "Automatic";
+  /** A formula was written while calculation is manual and no calculate() followed. */
+  uncalculated = false;
+  readonly calculations: string[] = [];
   private nextId = 1;
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.20";
-    this.limits = { requestBytes: options.requestBytes ?? 5_000_000, responseBytes: options.responseBytes ?? 5_000_000, rangeCells: 5_000_000 };
+    this.platform = options.platform ?? "windows";
+    this.limits = {
+      requestBytes: options.requestBytes ?? 5_000_000,
+      responseBytes: options.responseBytes ?? 5_000_000,
+      rangeCells: 5_000_000,
+      callBytes: options.callBytes ?? 100,
+    };
+  }
+
+  /** A protected workbook structure refuses adding, deleting, hiding and showing sheets. */
+  assertStructureUnlocked(): void {
+    if (this.structureProtection) throw officeError("AccessDenied", "You cannot perform the requested operation: the workbook structure is protected.");
   }
 
   supports(version: string): boolean {
@@ -1120,7 +1246,7 @@ export class FakeExcel {
 
   async run<T>(options: unknown, batch: (context: FakeContext) => Promise<T>): Promise<T> {
     this.runs.push({ options });
-    const context = new FakeContext(this);
+    const context = new FakeContext(this, (options ?? {}) as RunOptionsSeen);
     try {
       return await batch(context);
     } finally {

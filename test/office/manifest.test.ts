@@ -1,8 +1,9 @@
 /**
  * @jest-environment jsdom
  *
- * No offline validator exists for the XML manifest (office-addin-manifest validate asks a Microsoft
- * service), so this checks the structure [MS-OWEMXML] requires, with jsdom's DOMParser.
+ * office-addin-manifest validate asks a Microsoft service, so this checks the structure [MS-OWEMXML]
+ * requires, with jsdom's DOMParser; manifest-schema.test.ts also validates it with xmllint against
+ * Microsoft's published XSDs.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -70,19 +71,23 @@ describe("manifest.xml", () => {
     }
     expectOrder(versionOverrides, ["Description", "Requirements", "Hosts", "Resources", "VersionOverrides"]);
     expectOrder(resources, ["Images", "Urls", "ShortStrings", "LongStrings"]);
+    for (const host of children(child(versionOverrides, "Hosts"))) expectOrder(host, ["Runtimes", "DesktopFormFactor"]);
     for (const ff of all("DesktopFormFactor")) expectOrder(ff, ["GetStarted", "FunctionFile", "ExtensionPoint"]);
+    for (const start of all("GetStarted")) expectOrder(start, ["Title", "Description", "LearnMoreUrl"]);
     for (const tab of all("CustomTab")) expectOrder(tab, ["Group", "OfficeGroup", "Label", "InsertAfter", "InsertBefore"]);
     for (const group of all("Group")) expectOrder(group, ["Label", "Icon", "Control"]);
     for (const control of all("Control")) expectOrder(control, ["Label", "Supertip", "Icon", "Action"]);
     for (const tip of all("Supertip")) expectOrder(tip, ["Title", "Description"]);
   });
 
-  it("is an Excel add-in asking for ReadWriteDocument and ExcelApi 1.8, nothing more", () => {
+  it("is an Excel add-in asking for ReadWriteDocument and ExcelApi 1.13 (merged cells), nothing more", () => {
     expect(child(root, "Permissions").textContent).toBe("ReadWriteDocument");
     expect(children(child(root, "Hosts")).map((h) => h.getAttribute("Name"))).toEqual(["Workbook"]);
     expect(children(child(versionOverrides, "Hosts")).map(xsiType)).toEqual(["Workbook"]);
     const sets = children(child(child(root, "Requirements"), "Sets"));
-    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["ExcelApi", "1.8"]]);
+    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["ExcelApi", "1.13"]]);
+    // SharedRuntime is not required: where a platform lacks it the command still runs, in its own runtime.
+    expect(children(versionOverrides, "Requirements")).toEqual([]);
   });
 
   it("has a GUID id, a four-part version matching package.json, and Vietnamese as the default locale", () => {
@@ -110,6 +115,7 @@ describe("manifest.xml", () => {
         case "FunctionFile":
         case "SourceLocation":
         case "LearnMoreUrl":
+        case "Runtime":
           return "Urls";
         case "Label":
         case "Title":
@@ -151,7 +157,7 @@ describe("manifest.xml", () => {
     }
   });
 
-  it("has icon files of the declared pixel sizes: 16, 32 and 80 on the ribbon, 64 and 128 for the add-in", () => {
+  it("has icon files of the declared pixel sizes: 16, 32 and 80 on the ribbon, 32 (IconUrl) and 64 (HighResolutionIconUrl) for the add-in", () => {
     const sizeOf = new Map<string, string>();
     for (const icon of all("Icon")) {
       const images = children(icon, "Image");
@@ -168,11 +174,34 @@ describe("manifest.xml", () => {
       expect(existsSync(file)).toBe(true);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
-    expect(pngSize(localFile(child(root, "IconUrl").getAttribute("DefaultValue")!))).toEqual({ width: 64, height: 64 });
-    expect(pngSize(localFile(child(root, "HighResolutionIconUrl").getAttribute("DefaultValue")!))).toEqual({ width: 128, height: 128 });
+    expect(pngSize(localFile(child(root, "IconUrl").getAttribute("DefaultValue")!))).toEqual({ width: 32, height: 32 });
+    expect(pngSize(localFile(child(root, "HighResolutionIconUrl").getAttribute("DefaultValue")!))).toEqual({ width: 64, height: 64 });
   });
 
-  it("runs the function the function file associates, from an HTML function file", () => {
+  it("declares one shared runtime, long-lived, on the task pane's page, which is also the function file and the pane", () => {
+    const url = (resid: string | null) => RESOURCE_KINDS.Urls.find((u) => u.getAttribute("id") === resid)!.getAttribute("DefaultValue");
+    const runtimes = all("Runtime");
+    expect(runtimes).toHaveLength(1);
+    expect(runtimes[0].getAttribute("lifetime")).toBe("long");
+    const page = url(runtimes[0].getAttribute("resid"));
+    expect(page).toBe(child(child(root, "DefaultSettings"), "SourceLocation").getAttribute("DefaultValue"));
+    expect(all("FunctionFile").map((f) => url(f.getAttribute("resid")))).toEqual([page]);
+    const show = all("Action").find((a) => xsiType(a) === "ShowTaskpane")!;
+    expect(url(child(show, "SourceLocation").getAttribute("resid"))).toBe(page);
+    // The built page loads the command's bundle before the pane's (webpack.config.js).
+    expect(readFileSync(join(ROOT, "webpack.config.js"), "utf8")).toMatch(/filename: "taskpane\.html"[^\n]*chunks: \["commands", "taskpane"\]/);
+  });
+
+  it("greets a first run in Vietnamese with an English override, and links the help page", () => {
+    const [start] = all("GetStarted");
+    const text = (name: string, kind: "ShortStrings" | "LongStrings") => RESOURCE_KINDS[kind].find((r) => r.getAttribute("id") === child(start, name).getAttribute("resid"))!;
+    expect(text("Title", "ShortStrings").getAttribute("DefaultValue")).toBe("Đề án 02 đã sẵn sàng");
+    expect(text("Description", "LongStrings").getAttribute("DefaultValue")).toContain("Tính lại chỉ tiêu");
+    const learnMore = RESOURCE_KINDS.Urls.find((u) => u.getAttribute("id") === child(start, "LearnMoreUrl").getAttribute("resid"))!.getAttribute("DefaultValue")!;
+    expect(existsSync(join(ROOT, "src", "taskpane", learnMore.slice(DEV_URL.length)))).toBe(true);
+  });
+
+  it("runs the function the command's bundle associates, from an HTML function file", () => {
     const source = readFileSync(join(ROOT, "src", "commands", "commands.ts"), "utf8");
     const associated = [...source.matchAll(/Office\.actions\.associate\(\s*"([^"]+)"/g)].map((m) => m[1]);
     const actions = all("Action").filter((a) => xsiType(a) === "ExecuteFunction");
@@ -182,7 +211,7 @@ describe("manifest.xml", () => {
       const resid = child(ff, "FunctionFile").getAttribute("resid");
       const url = RESOURCE_KINDS.Urls.find((u) => u.getAttribute("id") === resid)!.getAttribute("DefaultValue")!;
       expect(url).toMatch(/\.html$/);
-      expect(existsSync(join(ROOT, "src", "commands", url.slice(DEV_URL.length)))).toBe(true);
+      expect(existsSync(join(ROOT, "src", "taskpane", url.slice(DEV_URL.length)))).toBe(true);
     }
   });
 

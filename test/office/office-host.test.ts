@@ -73,12 +73,14 @@ describe("OfficeHost.read", () => {
     expect(snapshot.sheets[0].formulas?.[3][4]).toBeNull();
   });
 
-  it("skips merged areas without calling the API where ExcelApi 1.13 is missing", async () => {
+  it("reads merged areas on the manifest's minimum, ExcelApi 1.13, and waits out cell-edit mode", async () => {
     const fake = smallWorkbook();
-    fake.apiVersion = "1.8";
+    fake.apiVersion = "1.13";
+    fake.cellEditMode = true;
     const snapshot = await hostOn(fake).read();
-    expect(snapshot.sheets[0].merges).toEqual([]);
-    expect(snapshot.sheets[0].values[3]).toEqual([1, "Tân Thanh", 12, 5, "=chưa rõ"]);
+    expect(snapshot.sheets[0].merges).toHaveLength(3);
+    expect(fake.runs.map((r) => r.options)).toEqual([{ delayForCellEdit: true }]);
+    expect(fake.delayedForCellEdit).toBe(1);
   });
 
   it("reads a sheet beyond the window in row blocks, one sync per block", async () => {
@@ -111,7 +113,9 @@ describe("OfficeHost.read", () => {
 
   it("says in Vietnamese that reading failed and nothing was written", async () => {
     const fake = smallWorkbook();
+    // The contents sync fails, and so does the sync that asks again without merged areas.
     fake.failSync(2, "GeneralException", "boom");
+    fake.failSync(3, "GeneralException", "boom");
     const error = await hostOn(fake).read().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeHostError);
     expect((error as OfficeHostError).message).toBe("Không đọc được workbook: lỗi Excel GeneralException: boom. Chưa ghi gì vào workbook.");
@@ -120,12 +124,15 @@ describe("OfficeHost.read", () => {
 });
 
 describe("a full recalculation through the Office host", () => {
-  it.each([10, 10_000])("costs exactly 3 syncs with %i rows in the first sheet (read 2, write 1)", async (rows) => {
+  it.each([10, 10_000])("costs 4 syncs the first time with %i rows in the first sheet (read 2, add and hide 1, write 1), 3 after", async (rows) => {
     const fake = await districtWithRows(rows);
     const host = hostOn(fake);
     const outcome = await recalculateWorkbook(host, { now: NOW });
     expect(outcome.summarySheet).toBe("Tổng hợp chỉ tiêu");
-    expect({ read: host.stats.readSyncs, apply: host.stats.applySyncs, total: fake.syncs }).toEqual({ read: 2, apply: 1, total: 3 });
+    expect({ read: host.stats.readSyncs, apply: host.stats.applySyncs, total: fake.syncs }).toEqual({ read: 2, apply: 2, total: 4 });
+    fake.syncs = 0;
+    await recalculateWorkbook(host, { now: NOW });
+    expect({ apply: host.stats.applySyncs, total: fake.syncs }).toEqual({ apply: 1, total: 3 });
     expect(fake.abandonedRequests).toBe(0);
     expect(fake.find("Tổng hợp chỉ tiêu")).toBeDefined();
     expect(fake.sheet("_DeAn02_QuanLy").visibility).toBe("VeryHidden");
@@ -133,17 +140,17 @@ describe("a full recalculation through the Office host", () => {
     expect(calculated).toBeGreaterThanOrEqual(rows);
   });
 
-  it("is one undo group where ExcelApi 1.20 exists, and a plain Excel.run on ExcelApi 1.8", async () => {
+  it("writes as one undo group where ExcelApi 1.20 exists, with the sheet it hides added before the group; no group on ExcelApi 1.13", async () => {
     const modern = await districtWithRows(10);
     await recalculateWorkbook(hostOn(modern), { now: NOW });
-    expect(modern.runs.map((r) => r.options)).toEqual([null, { mergeUndoGroup: true, delayForCellEdit: true }]);
+    const delay = { delayForCellEdit: true };
+    expect(modern.runs.map((r) => r.options)).toEqual([delay, delay, { ...delay, mergeUndoGroup: true }]);
 
-    const old = await districtWithRows(10);
-    old.apiVersion = "1.8";
-    await recalculateWorkbook(hostOn(old), { now: NOW });
-    expect(old.runs.map((r) => r.options)).toEqual([null, null]);
-    expect(old.sheet("Tổng hợp chỉ tiêu").pageLayout.orientation).toBeUndefined();
-    expect(modern.sheet("Tổng hợp chỉ tiêu").pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+    const older = await districtWithRows(10);
+    older.apiVersion = "1.13";
+    await recalculateWorkbook(hostOn(older), { now: NOW });
+    expect(older.runs.map((r) => r.options)).toEqual([delay, delay, delay]);
+    expect(older.sheet("Tổng hợp chỉ tiêu").pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
   });
 
   it("rebuilds the summary in place on a second run: same sheet, never deleted, same contents", async () => {

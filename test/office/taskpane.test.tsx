@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import fc from "fast-check";
-import { lastRun, publishRun, type RunMessage } from "../../src/commands/run-channel";
+import { lastRun, publishRun, safeStorage, type RunMessage } from "../../src/commands/run-channel";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { App, type RunFeed } from "../../src/taskpane/components/App";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
@@ -76,11 +76,28 @@ describe("the task pane", () => {
 });
 
 describe("the last run kept for a pane opened later", () => {
-  it("is what the ribbon published last, and nothing when storage holds something else", () => {
+  it("is what the ribbon published last for that workbook, never another workbook's, and nothing when storage holds something else", () => {
     const message: RunMessage = { kind: "failed", source: "ribbon", at: "2026-11-29T03:01:00Z", message: "…" };
-    publishRun(message);
-    expect(lastRun()).toEqual(message);
-    localStorage.setItem("de-an-02:last-run", "{not json");
-    expect(lastRun()).toBeNull();
+    publishRun(message, "https://d.docs.live.net/a/Lang-Giang.xlsx");
+    expect(lastRun("https://d.docs.live.net/a/Lang-Giang.xlsx")).toEqual(message);
+    expect(lastRun("https://d.docs.live.net/a/Yen-Dung.xlsx")).toBeNull();
+    localStorage.setItem("de-an-02:last-run:https://d.docs.live.net/a/Khac.xlsx", "{not json");
+    expect(lastRun("https://d.docs.live.net/a/Khac.xlsx")).toBeNull();
+  });
+});
+
+describe("storage refused (Excel on the web with third-party cookies blocked)", () => {
+  it("gives no storage instead of throwing, and still keeps the last run of the workbook in memory", () => {
+    const real = Object.getOwnPropertyDescriptor(window, "localStorage")!;
+    Object.defineProperty(window, "localStorage", { configurable: true, get: () => { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+    try {
+      expect(() => window.localStorage).toThrow("insecure");
+      expect(safeStorage()).toBeNull();
+      const message: RunMessage = { kind: "done", source: "ribbon", at: "2026-12-02T08:00:00Z", counts: { error: 0, warning: 2, info: 1 }, summarySheet: "Tổng hợp chỉ tiêu" };
+      publishRun(message, "https://contoso.sharepoint.com/Lang-Giang.xlsx");
+      expect(lastRun("https://contoso.sharepoint.com/Lang-Giang.xlsx")).toEqual(message);
+    } finally {
+      Object.defineProperty(window, "localStorage", real);
+    }
   });
 });

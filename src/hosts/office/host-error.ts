@@ -1,36 +1,20 @@
 /**
- * Failures of the Office host, said in Vietnamese for the person at the keyboard, with what happened to
- * the workbook. Office.js does not roll a batch back: the requests before the failing one stay applied.
- * The writer marks each step with context.trace, and Excel returns the marks it reached with the error,
- * so the message can say whether anything was written.
+ * Failures of the Office host. Office.js does not roll a batch back: the requests before the failing one
+ * stay applied. The writer marks each step with context.trace, and Excel returns the marks it reached with
+ * the error, so the failure can say whether anything was written. The words are src/app/failure.ts's.
  */
+import { HostFailure, type WriteProgress, type WriteState } from "../../app/failure";
 
-export type WriteState =
-  /** Nothing in the workbook changed. */
-  | "nothing"
-  /** Some of the writes were made; running "Tính lại chỉ tiêu" again finishes the job. */
-  | "partial"
-  /** Excel did not say how far it got. */
-  | "unknown";
+export type { WriteState };
 
-export class OfficeHostError extends Error {
+export class OfficeHostError extends HostFailure {
   override readonly name = "OfficeHostError";
-  constructor(
-    message: string,
-    readonly written: WriteState,
-    /** The Office error code (e.g. "ItemNotFound"), when Excel gave one. */
-    readonly code: string | null,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 interface OfficeErrorLike {
   code?: unknown;
   message?: unknown;
   traceMessages?: unknown;
-  debugInfo?: { errorLocation?: unknown };
 }
 
 export function officeErrorCode(error: unknown): string | null {
@@ -38,9 +22,20 @@ export function officeErrorCode(error: unknown): string | null {
   return typeof code === "string" ? code : null;
 }
 
+function detailOf(error: unknown): string {
+  const message = (error as OfficeErrorLike | null)?.message;
+  return typeof message === "string" && message ? message : String(error);
+}
+
 export function isPayloadTooLarge(error: unknown): boolean {
   const code = officeErrorCode(error);
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** Excel.run({ mergeUndoGroup: true }) met a call it cannot undo (excel-add-ins-undo-capabilities.md). */
+export function isUndoNotSupported(error: unknown): boolean {
+  const cause = error instanceof HostFailure ? error.cause : error;
+  return officeErrorCode(cause) === "UndoNotSupported" || (error instanceof HostFailure && error.code === "UndoNotSupported");
 }
 
 /** Trace marks Excel reached before the error, [] when it reached none, null when it did not say. */
@@ -49,72 +44,42 @@ export function reachedTraces(error: unknown): string[] | null {
   return Array.isArray(traces) ? traces.filter((t): t is string => typeof t === "string") : null;
 }
 
-const REASONS: Record<string, string> = {
-  ItemNotFound: "không tìm thấy một sheet hoặc vùng ô (có thể sheet vừa bị đổi tên hoặc xóa)",
-  ItemAlreadyExists: "đã có một sheet trùng tên trong workbook",
-  AccessDenied: "sheet hoặc workbook đang được bảo vệ, hoặc workbook chỉ cho đọc",
-  InvalidOperationInCellEditMode: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi bấm lại",
-  RequestPayloadSizeLimitExceeded: "khối dữ liệu gửi đến Excel quá lớn",
-  ResponsePayloadSizeLimitExceeded: "khối dữ liệu Excel trả về quá lớn",
-  RangeExceedsLimit: "vùng ô vượt giới hạn Excel cho một lần đọc hoặc ghi",
-  InvalidArgument: "Excel từ chối một giá trị, địa chỉ ô hoặc công thức",
-  InvalidReference: "một tham chiếu ô hoặc sheet không hợp lệ",
-  MergedRangeConflict: "vướng ô gộp có sẵn",
-  Conflict: "workbook đang được người khác sửa cùng lúc",
-  RequestAborted: "yêu cầu bị hủy giữa chừng",
-};
-
-export function describeOfficeError(error: unknown): string {
-  const code = officeErrorCode(error);
-  const known = code ? REASONS[code] : undefined;
-  if (known) return known;
-  const message = (error as OfficeErrorLike | null)?.message;
-  const text = typeof message === "string" && message ? message : String(error);
-  return code ? `lỗi Excel ${code}: ${text}` : text;
-}
-
 export function selectError(error: unknown): OfficeHostError {
-  return new OfficeHostError(`Không chọn được ô: ${describeOfficeError(error)}.`, "nothing", officeErrorCode(error), { cause: error });
+  return new OfficeHostError("select", "nothing", officeErrorCode(error), detailOf(error), null, { cause: error });
 }
 
 export function readError(error: unknown): OfficeHostError {
-  return new OfficeHostError(
-    `Không đọc được workbook: ${describeOfficeError(error)}. Chưa ghi gì vào workbook.`,
-    "nothing",
-    officeErrorCode(error),
-    { cause: error },
-  );
+  if (error instanceof OfficeHostError) return error;
+  return new OfficeHostError("read", "nothing", officeErrorCode(error), detailOf(error), null, { cause: error });
 }
-
-const RERUN = "Hãy bấm Hoàn tác (Ctrl+Z) hoặc chạy lại “Tính lại chỉ tiêu”: chạy lại luôn cho kết quả đúng.";
 
 /**
  * A failed write. `done` and `total` count the plan's steps; `block` and `blocks` the syncs when the
  * write had to be split (block is 1-based, the one that failed).
  */
-export function writeError(error: unknown, progress: { done: number | null; total: number; block: number; blocks: number }): OfficeHostError {
-  const reason = describeOfficeError(error);
-  const code = officeErrorCode(error);
+export function writeError(error: unknown, progress: WriteProgress): OfficeHostError {
+  if (error instanceof OfficeHostError) return error;
   const earlierBlocks = progress.block - 1;
-  const split = progress.blocks > 1 ? ` (khối ${progress.block}/${progress.blocks})` : "";
   let state: WriteState;
-  let what: string;
-  if (progress.done === 0 && earlierBlocks === 0) {
-    state = "nothing";
-    what = "Chưa có ô nào bị thay đổi.";
-  } else if (progress.done === null) {
-    state = earlierBlocks > 0 ? "partial" : "unknown";
-    what = earlierBlocks > 0
-      ? `Đã ghi xong ${earlierBlocks}/${progress.blocks} khối trước đó; khối lỗi có thể đã ghi một phần. ${RERUN}`
-      : `Excel không cho biết đã ghi đến đâu; workbook có thể đã thay đổi một phần. ${RERUN}`;
-  } else {
-    state = "partial";
-    const blocks = earlierBlocks > 0 ? `Đã ghi xong ${earlierBlocks}/${progress.blocks} khối; ` : "";
-    what = `${blocks}Excel đã làm ${progress.done}/${progress.total} bước trước khi dừng. ${RERUN}`;
-  }
-  return new OfficeHostError(`Không ghi được kết quả vào workbook${split}: ${reason}. ${what}`, state, code, { cause: error });
+  if (progress.done === 0 && earlierBlocks === 0) state = "nothing";
+  else if (progress.done === null) state = earlierBlocks > 0 ? "partial" : "unknown";
+  else state = "partial";
+  return new OfficeHostError("write", state, officeErrorCode(error), detailOf(error), progress, { cause: error });
+}
+
+/** Unprotecting or hiding sheets failed before any of the plan was written. */
+export function beforeError(error: unknown): OfficeHostError {
+  if (error instanceof OfficeHostError && error.code === "Timeout") return error;
+  const cause = error instanceof HostFailure ? (error.cause ?? error) : error;
+  return new OfficeHostError("write", "nothing", officeErrorCode(cause) ?? (error instanceof HostFailure ? error.code : null), detailOf(cause), null, { cause });
+}
+
+/** Excel did not answer in time; for a write nobody can say what it changed. */
+export function timeoutError(kind: "read" | "write" | "select", ms: number): OfficeHostError {
+  const seconds = Math.round(ms / 1000);
+  return new OfficeHostError(kind, kind === "write" ? "unknown" : "nothing", "Timeout", `${seconds} s`, null, { seconds });
 }
 
 export function planError(message: string): OfficeHostError {
-  return new OfficeHostError(`${message} Chưa ghi gì vào workbook.`, "nothing", null);
+  return new OfficeHostError("plan", "nothing", null, message);
 }

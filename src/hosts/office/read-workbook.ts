@@ -3,6 +3,7 @@ import type { CellRange, CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot
 import { columnLetter } from "../../core/read/grid";
 import { mergedAreas, toCellValue, toFormula } from "./cell-values";
 import { isPayloadTooLarge, readError } from "./host-error";
+import type { WorkbookFacts } from "./write-plan";
 
 export interface ReadLimits {
   /**
@@ -22,13 +23,14 @@ export const READ_LIMITS: ReadLimits = { windowRows: 20_000, windowColumns: 100,
 /** What read() learnt about each sheet that apply() can reuse without asking Excel again. */
 export interface SheetFacts {
   name: string;
+  visibility: SheetVisibility;
   protected: boolean;
   protectionOptions: Excel.WorksheetProtectionOptions | null;
 }
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
-  sheets: SheetFacts[];
+  workbook: WorkbookFacts;
   /** context.sync calls made. */
   syncs: number;
 }
@@ -49,7 +51,7 @@ interface SheetBuffer {
 export const SHEET_LIST_LOAD = "items/name,items/visibility,items/protection/protected,items/protection/options";
 
 export function sheetFacts(items: Excel.Worksheet[]): SheetFacts[] {
-  return items.map((ws) => ({ name: ws.name, protected: ws.protection.protected, protectionOptions: ws.protection.protected ? ws.protection.options : null }));
+  return items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? "visible", protected: ws.protection.protected, protectionOptions: ws.protection.protected ? ws.protection.options : null }));
 }
 
 /**
@@ -72,6 +74,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
 
   const worksheets = context.workbook.worksheets;
   worksheets.load(SHEET_LIST_LOAD);
+  const structure = context.workbook.protection.load("protected");
+  const application = context.workbook.application.load("calculationMode");
   await sync();
   const items = worksheets.items;
 
@@ -90,6 +94,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
   let extents: { lastRow: number; lastColumn: number }[];
   const buffers: SheetBuffer[] = items.map(() => ({ values: [], formulas: [], merges: new Map() }));
   let regions: Region[];
+  let mergesApart = false;
   syncs++;
   try {
     await context.sync();
@@ -100,8 +105,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
     });
     regions = extents.flatMap((e, sheet) => beyondWindow(sheet, e, limits));
   } catch (error) {
-    if (!isPayloadTooLarge(error)) throw readError(error);
-    // Too much for one response: learn each sheet's extent first, then read everything in blocks.
+    if (!isPayloadTooLarge(error) && !options.merges) throw readError(error);
+    // Too much for one response, or a sheet with more merged areas than getMergedAreasOrNullObject returns
+    // (512, its reference page): learn each sheet's extent first, then read everything in blocks, and the
+    // merged areas apart, in bands of rows. Any other failure comes back at the next sync.
+    mergesApart = options.merges && !isPayloadTooLarge(error);
     const used = items.map((ws) => ws.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount"));
     await sync();
     extents = used.map((u) => ({ lastRow: u.rowIndex + u.rowCount - 1, lastColumn: u.columnIndex + u.columnCount - 1 }));
@@ -109,7 +117,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
   }
 
   const groups = packBlocks(regions.flatMap((r) => splitRows(r, limits)), limits);
-  for (const group of groups) syncs += await readGroup(context, items, group, buffers, options.merges);
+  for (const group of groups) syncs += await readGroup(context, items, group, buffers, options.merges && !mergesApart);
+  if (mergesApart) {
+    const bands = extents.flatMap((e, sheet) => splitRows({ sheet, top: 0, left: 0, bottom: e.lastRow, right: e.lastColumn }, { ...limits, blockCells: Infinity, blockRows: MERGE_BAND_ROWS }));
+    syncs += await readMergeBands(context, items, bands, buffers);
+  }
 
   const snapshot: WorkbookSnapshot = {
     sheets: items.map((ws, i): SheetGrid => ({
@@ -119,7 +131,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
       visibility: VISIBILITY[ws.visibility] ?? "visible",
     })),
   };
-  return { snapshot, sheets: sheetFacts(items), syncs };
+  return { snapshot, workbook: { sheets: sheetFacts(items), structureProtected: structure.protected, calculationMode: application.calculationMode }, syncs };
 }
 
 function beyondWindow(sheet: number, extent: { lastRow: number; lastColumn: number }, limits: ReadLimits): Region[] {
@@ -185,6 +197,29 @@ async function readGroup(context: Excel.RequestContext, items: Excel.Worksheet[]
     place(buffers[block.sheet], block.top, block.left, range.values, range.formulas);
     addMerges(buffers[block.sheet], merged && !merged.isNullObject ? merged.address : null);
   }
+  return 1;
+}
+
+/** Rows per call of getMergedAreasOrNullObject once a whole window had more than 512 merged areas. */
+const MERGE_BAND_ROWS = 200;
+
+/** The merged areas of the bands in one sync; halved and asked again while Excel still refuses. */
+async function readMergeBands(context: Excel.RequestContext, items: Excel.Worksheet[], bands: Region[], buffers: SheetBuffer[]): Promise<number> {
+  const loads = bands.map((band) => {
+    const merged = items[band.sheet].getRangeByIndexes(band.top, band.left, rowsOf(band), band.right - band.left + 1).getMergedAreasOrNullObject();
+    merged.load("address");
+    return { band, merged };
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    const halves = halve(bands);
+    if (!halves) throw readError(error);
+    let syncs = 1;
+    for (const half of halves) syncs += await readMergeBands(context, items, half, buffers);
+    return syncs;
+  }
+  for (const { band, merged } of loads) addMerges(buffers[band.sheet], merged.isNullObject ? null : merged.address);
   return 1;
 }
 

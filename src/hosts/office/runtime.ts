@@ -18,14 +18,18 @@ export function officeRuntime(): ExcelRuntime {
   };
 }
 
-/** Requirement sets above the manifest's ExcelApi 1.8 that the host uses when present. */
+/**
+ * The manifest asks for ExcelApi 1.13 (Range.getMergedAreasOrNullObject: merged two-row headers are read
+ * only from there). These are the sets the host checks at run time; the two below 1.13 stay checked because
+ * a sideloaded manifest can be edited, and checking costs nothing.
+ */
+export const MANIFEST_MINIMUM = ["ExcelApi", "1.13"] as const;
+
 export const FEATURES = {
   /** Page layout: paper size, orientation, print titles. */
   pageLayout: ["ExcelApi", "1.9"],
   /** Excel.run waits until the person leaves cell edit mode instead of failing. */
   delayForCellEdit: ["ExcelApi", "1.11"],
-  /** Range.getMergedAreasOrNullObject. */
-  mergedAreas: ["ExcelApi", "1.13"],
   /** Excel.run({ mergeUndoGroup: true }): the whole write is one undo step. */
   mergeUndoGroup: ["ExcelApi", "1.20"],
 } as const satisfies Record<string, readonly [string, string]>;

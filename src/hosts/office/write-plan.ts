@@ -8,9 +8,14 @@ import type { SheetFacts } from "./read-workbook";
 export interface WriteLimits {
   /** A sync carries at most about this many bytes of values and formats; Excel on the web refuses 5 MB. */
   blockBytes: number;
+  /**
+   * What each Office.js call adds to the request besides its data: the action, its object path and ids, as
+   * JSON. A block of many small calls (borders, formats) is otherwise far larger than its data says.
+   */
+  callBytes: number;
 }
 
-export const WRITE_LIMITS: WriteLimits = { blockBytes: 4_000_000 };
+export const WRITE_LIMITS: WriteLimits = { blockBytes: 4_000_000, callBytes: 200 };
 
 /**
  * Plan widths are Excel's character units (the width of "0" in the default font, as in the .xlsx file);
@@ -57,10 +62,17 @@ export class SheetCache {
   }
 }
 
-/** One request (or a few) of the write, with the size it adds to the sync's payload. */
+/** One request (or a few) of the write, with the data it adds to the sync's payload and its number of calls. */
 export interface Step {
   bytes: number;
+  /** Office.js calls the step queues (a property set, a method, a getRange): each costs callBytes. */
+  calls: number;
   run(context: Excel.RequestContext, sheets: SheetCache): void;
+}
+
+/** What a step costs in the request, its trace mark included. */
+export function stepBytes(step: Step, limits: WriteLimits): number {
+  return step.bytes + (step.calls + 1) * limits.callBytes;
 }
 
 export interface WriteFeatures {
@@ -85,21 +97,63 @@ function fill<T>(rows: number, columns: number, value: T): T[][] {
   return Array.from({ length: rows }, () => row);
 }
 
+/** Where a step runs: undo support decides it (office-js-docs-pr, docs/excel/excel-add-ins-undo-capabilities.md). */
+export interface PlanPhases {
+  /**
+   * Calls with no undo support, made before the writes and outside any undo group: unprotecting the sheets
+   * written to (WorksheetProtection.unprotect: no undo anywhere), adding the sheets the plan hides and setting
+   * a visibility that differs (Worksheet.visibility: no undo on Windows and Mac). Empty on a second run.
+   */
+  before: Step[];
+  /** Everything undoable: the one undo group where ExcelApi 1.20 allows. */
+  body: Step[];
+  /** Protecting sheets again (WorksheetProtection.protect: no undo anywhere). */
+  after: Step[];
+  /** The sheets `before` unprotects, in its order: put back if a later phase fails. */
+  unprotected: { name: string; options: Excel.WorksheetProtectionOptions }[];
+}
+
+export interface WorkbookFacts {
+  sheets: readonly SheetFacts[];
+  /** Review › Protect Workbook: no sheet can be added, deleted, hidden or shown. */
+  structureProtected: boolean;
+  /** Application.calculationMode: "Manual" leaves new formulas uncalculated until the add-in asks. */
+  calculationMode: string;
+}
+
 /**
- * Turns a plan into steps, checking first that every sheet it writes to exists or is created by it, so
- * that a plan Excel cannot carry out fails before anything is written.
+ * Turns a plan into steps, checking first that every sheet it writes to exists or is created by it, and that
+ * the workbook's protection lets it happen, so that a plan Excel cannot carry out fails before anything is
+ * written.
  */
-export function planSteps(plan: Plan, known: readonly SheetFacts[], features: WriteFeatures, limits: WriteLimits): Step[] {
-  const existing = new Map(known.map((s) => [s.name.toLowerCase(), s]));
+export function planSteps(plan: Plan, workbook: WorkbookFacts, features: WriteFeatures, limits: WriteLimits): PlanPhases {
+  const existing = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s]));
   const present = new Set(existing.keys());
+  const visibility = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s.visibility]));
   const touched = new Set<string>();
   const protectAtEnd = new Map<string, { name: string; options: Excel.WorksheetProtectionOptions }>();
+  const adds: Step[] = [];
+  const shows: Step[] = [];
   const body: Step[] = [];
 
-  for (const op of plan.ops) {
+  // When the plan creates a sheet and hides it, every sheet it creates is added before the undo group (in
+  // the plan's order, so the tab order is the plan's): the hiding must come before the group, and a sheet
+  // can only be hidden once it exists and another sheet is visible.
+  const created = plan.ops.filter((op) => op.op === "prepareSheet" && !present.has(op.sheet.toLowerCase())).map((op) => op.sheet);
+  const hidesNew = plan.ops.some((op) => op.op === "sheetVisibility" && created.some((c) => c.toLowerCase() === op.sheet.toLowerCase()));
+  const addBefore = new Set(hidesNew ? created.map((c) => c.toLowerCase()) : []);
+
+  for (let i = 0; i < plan.ops.length; i++) {
+    const op = plan.ops[i];
     const key = op.sheet.toLowerCase();
     if (op.op === "prepareSheet") {
-      const exists = present.has(key);
+      let exists = present.has(key);
+      if (!exists) visibility.set(key, "visible");
+      if (!exists && addBefore.has(key)) {
+        addBefore.delete(key);
+        adds.push({ bytes: 64, calls: 1, run: (_, sheets) => void sheets.add(op.sheet) });
+        exists = true;
+      }
       present.add(key);
       touched.add(key);
       body.push(prepareSheet(op.sheet, exists));
@@ -110,27 +164,58 @@ export function planSteps(plan: Plan, known: readonly SheetFacts[], features: Wr
       protectAtEnd.set(key, { name: op.sheet, options: PLAN_PROTECTION });
       continue;
     }
-    if (op.op !== "sheetVisibility") touched.add(key);
+    if (op.op === "sheetVisibility") {
+      if (visibility.get(key) === op.visibility) continue;
+      visibility.set(key, op.visibility);
+      shows.push({ bytes: 64, calls: 1, run: (_, sheets) => (sheets.get(op.sheet).visibility = VISIBILITY[op.visibility]) });
+      continue;
+    }
+    touched.add(key);
+    const next = plan.ops[i + 1];
+    if (op.op === "setCells" && next?.op === "style" && next.sheet === op.sheet && next.style.numberFormat) {
+      // The format first: a formula written into a cell formatted as Text stays text (Excel's rule for
+      // typed input, "Fix text-formatted numbers", support.microsoft.com), so a column the person had set
+      // to Text would get formulas that never calculate.
+      body.push(...numberFormatSteps(next.sheet, next.range, next.style.numberFormat, limits));
+      body.push(...setCellsSteps(op.sheet, op.anchor, op.cells, limits));
+      const { numberFormat: _, ...rest } = next.style;
+      body.push(...styleSteps(next.sheet, next.range, rest, limits));
+      touched.add(next.sheet.toLowerCase());
+      i++;
+      continue;
+    }
     body.push(...opSteps(op, features, limits));
   }
 
+  const needsStructure = shows.length > 0 || plan.ops.some((op) => op.op === "prepareSheet" && !existing.has(op.sheet.toLowerCase()));
+  if (workbook.structureProtected && needsStructure) {
+    throw planError(
+      "Workbook đang được bảo vệ cấu trúc (Xem lại › Bảo vệ Sổ làm việc), nên không thêm hoặc ẩn được sheet. " +
+        "Hãy bỏ bảo vệ cấu trúc rồi chạy lại.",
+    );
+  }
+
+  const unprotected: { name: string; options: Excel.WorksheetProtectionOptions }[] = [];
   const unprotect: Step[] = [];
   for (const [key, facts] of existing) {
     if (!facts.protected || !(touched.has(key) || protectAtEnd.has(key))) continue;
     // Writing into a protected sheet fails; lift the protection for the write and put it back after.
-    unprotect.push({ bytes: 64, run: (_, sheets) => sheets.get(facts.name).protection.unprotect() });
+    unprotected.push({ name: facts.name, options: facts.protectionOptions ?? PLAN_PROTECTION });
+    unprotect.push({ bytes: 64, calls: 1, run: (_, sheets) => sheets.get(facts.name).protection.unprotect() });
     if (!protectAtEnd.has(key)) protectAtEnd.set(key, { name: facts.name, options: facts.protectionOptions ?? PLAN_PROTECTION });
   }
-  const protect: Step[] = [...protectAtEnd.values()].map(({ name, options }) => ({
-    bytes: 256,
-    run: (_, sheets) => sheets.get(name).protection.protect(options),
-  }));
-  return [...unprotect, ...body, ...protect];
+  const after: Step[] = [...protectAtEnd.values()].map(({ name, options }) => protectStep(name, options));
+  return { before: [...unprotect, ...adds, ...shows], body, after, unprotected };
+}
+
+export function protectStep(name: string, options: Excel.WorksheetProtectionOptions): Step {
+  return { bytes: 256, calls: 1, run: (_, sheets) => sheets.get(name).protection.protect(options) };
 }
 
 function prepareSheet(name: string, exists: boolean): Step {
   return {
     bytes: 256,
+    calls: exists ? 8 : 1,
     run: (_, sheets) => {
       if (!exists) {
         sheets.add(name);
@@ -148,17 +233,18 @@ function prepareSheet(name: string, exists: boolean): Step {
   };
 }
 
-function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
+function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" | "sheetVisibility" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
   switch (op.op) {
     case "setCells":
       return setCellsSteps(op.sheet, op.anchor, op.cells, limits);
     case "style":
       return styleSteps(op.sheet, op.range, op.style, limits);
     case "merge":
-      return [{ bytes: 128, run: (_, sheets) => sheets.get(op.sheet).getRange(op.range).merge(false) }];
+      return [{ bytes: 128, calls: 3, run: (_, sheets) => sheets.get(op.sheet).getRange(op.range).merge(false) }];
     case "columnWidths":
       return [{
         bytes: 64 * op.widths.length,
+        calls: 1 + 2 * op.widths.length,
         run: (_, sheets) => {
           const ws = sheets.get(op.sheet);
           for (const { column, width } of op.widths) {
@@ -173,6 +259,7 @@ function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" }>, f
       if (!features.pageLayout) return [];
       return [{
         bytes: 256,
+        calls: 14,
         run: (_, sheets) => {
           const layout = sheets.get(op.sheet).pageLayout;
           layout.orientation = op.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -188,6 +275,7 @@ function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" }>, f
     case "freezeRows":
       return [{
         bytes: 64,
+        calls: 3,
         run: (_, sheets) => {
           const panes = sheets.get(op.sheet).freezePanes;
           if (op.rows > 0) panes.freezeRows(op.rows);
@@ -196,8 +284,6 @@ function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" }>, f
       }];
     case "dataValidation":
       return [dataValidationStep(op.sheet, op.range, op.rule)];
-    case "sheetVisibility":
-      return [{ bytes: 64, run: (_, sheets) => (sheets.get(op.sheet).visibility = VISIBILITY[op.visibility]) }];
   }
 }
 
@@ -218,7 +304,7 @@ function setCellsSteps(sheet: string, anchor: string, cells: PlanValue[][], limi
         if (!chunk.length) return;
         const rows = chunk;
         const range = `${address(chunkTop, left)}:${address(chunkTop + rows.length - 1, left + width - 1)}`;
-        steps.push({ bytes: bytes + 128, run: (_, sheets) => (sheets.get(sheet).getRange(range).formulas = rows) });
+        steps.push({ bytes: bytes + 128, calls: 3, run: (_, sheets) => (sheets.get(sheet).getRange(range).formulas = rows) });
         chunkTop += rows.length;
         chunk = [];
         bytes = 0;
@@ -246,18 +332,25 @@ function styleSteps(sheet: string, range: string, style: CellStyle, limits: Writ
   const size = rangeSize(range);
   const { numberFormat, ...format } = style;
   const steps: Step[] = [];
-  if (Object.values(format).some((v) => v !== undefined)) {
-    steps.push({ bytes: 512, run: (_, sheets) => applyFormat(sheets.get(sheet).getRange(range), format, size) });
+  const set = Object.values(format).filter((v) => v !== undefined).length;
+  if (set > 0) {
+    const borderCalls = format.border ? 6 * 4 : 0;
+    steps.push({ bytes: 512, calls: 4 + set + borderCalls, run: (_, sheets) => applyFormat(sheets.get(sheet).getRange(range), format, size) });
   }
-  if (numberFormat) {
-    // Office.js wants one format per cell; a tall range is cut into row blocks that each fit a sync.
-    const rowBytes = size.columns * (textBytes(numberFormat) + 3) + 2;
-    const rowsPerStep = Math.max(1, Math.floor(limits.blockBytes / rowBytes));
-    for (let first = 0; first < size.rows; first += rowsPerStep) {
-      const rows = Math.min(rowsPerStep, size.rows - first);
-      const part = `${address(size.top + first, size.left)}:${address(size.top + first + rows - 1, size.left + size.columns - 1)}`;
-      steps.push({ bytes: rows * rowBytes + 128, run: (_, sheets) => (sheets.get(sheet).getRange(part).numberFormat = fill(rows, size.columns, numberFormat)) });
-    }
+  if (numberFormat) steps.push(...numberFormatSteps(sheet, range, numberFormat, limits));
+  return steps;
+}
+
+function numberFormatSteps(sheet: string, range: string, numberFormat: string, limits: WriteLimits): Step[] {
+  // Office.js wants one format per cell; a tall range is cut into row blocks that each fit a sync.
+  const size = rangeSize(range);
+  const steps: Step[] = [];
+  const rowBytes = size.columns * (textBytes(numberFormat) + 3) + 2;
+  const rowsPerStep = Math.max(1, Math.floor(limits.blockBytes / rowBytes));
+  for (let first = 0; first < size.rows; first += rowsPerStep) {
+    const rows = Math.min(rowsPerStep, size.rows - first);
+    const part = `${address(size.top + first, size.left)}:${address(size.top + first + rows - 1, size.left + size.columns - 1)}`;
+    steps.push({ bytes: rows * rowBytes + 128, calls: 3, run: (_, sheets) => (sheets.get(sheet).getRange(part).numberFormat = fill(rows, size.columns, numberFormat)) });
   }
   return steps;
 }
@@ -286,6 +379,7 @@ function applyFormat(range: Excel.Range, style: Omit<CellStyle, "numberFormat">,
 function conditionalFormatStep(sheet: string, range: string, rules: ConditionalRule[]): Step {
   return {
     bytes: 256 + rules.reduce((sum, r) => sum + textBytes(r.formula) + 64, 0),
+    calls: 4 + 5 * rules.length,
     run: (_, sheets) => {
       const target = sheets.get(sheet).getRange(range);
       // Replaces what the range had, so a second run adds nothing. The rules are disjoint: order is moot.
@@ -309,6 +403,7 @@ function listSource(source: string): string {
 function dataValidationStep(sheet: string, range: string, rule: ValidationRule): Step {
   return {
     bytes: 512 + textBytes(rule.message),
+    calls: 8,
     run: (_, sheets) => {
       const validation = sheets.get(sheet).getRange(range).dataValidation;
       validation.clear();
@@ -340,13 +435,14 @@ export function packSteps(steps: Step[], limits: WriteLimits): Step[][] {
   let block: Step[] = [];
   let bytes = 0;
   for (const step of steps) {
-    if (block.length && bytes + step.bytes > limits.blockBytes) {
+    const cost = stepBytes(step, limits);
+    if (block.length && bytes + cost > limits.blockBytes) {
       blocks.push(block);
       block = [];
       bytes = 0;
     }
     block.push(step);
-    bytes += step.bytes;
+    bytes += cost;
   }
   if (block.length) blocks.push(block);
   return blocks;

@@ -13,7 +13,8 @@ import { useEffect, useState } from "react";
 import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
-import { failureMessage } from "../../commands/recalculate-command";
+import { describeFailure } from "../../app/failure";
+import "../../app/failure-en";
 import type { WorkbookHost } from "../../core/model";
 import { FindingList } from "./FindingList";
 import { IndicatorList } from "./IndicatorList";
@@ -21,7 +22,7 @@ import { BelowTargetList } from "./BelowTargetList";
 import { TargetsEditor } from "./TargetsEditor";
 import { ColumnMapper } from "./ColumnMapper";
 import { LegacyEncodingAction } from "./LegacyEncodingAction";
-import { type ReadPickedFiles, toolFailure, WorkbookTools } from "./WorkbookTools";
+import { type ReadPickedFiles, WorkbookTools } from "./WorkbookTools";
 import { convertLegacyText, mapColumn, saveTargets } from "../../app/workbook-tools";
 import type { Language } from "../../core/findings/format";
 import { ENCODING_LABELS } from "../../core/text/legacy-encoding";
@@ -89,7 +90,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       setView({ status: "done", action, counts: outcome.counts, fromRibbon: false, outcome });
       if (action === "recalculate") runs?.publish({ kind: "done", source: "taskpane", at: new Date().toISOString(), counts: outcome.counts, summarySheet: outcome.summarySheet });
     } catch (error) {
-      setView({ status: "failed", message: failureMessage(error), fromRibbon: false });
+      setView({ status: "failed", message: describeFailure(error, language, action), fromRibbon: false });
     }
   }
 
@@ -102,7 +103,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       await run("validate");
       setNotice(t.columnMapped);
     } catch (error) {
-      setNotice(failureMessage(error));
+      setNotice(describeFailure(error, language, "mapping"));
     }
   }
 
@@ -112,7 +113,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       setEditingTargets(false);
       setNotice(t.targetsSaved);
     } catch (error) {
-      setNotice(failureMessage(error));
+      setNotice(describeFailure(error, language, "targets"));
     }
   }
   async function convertLegacy() {
@@ -125,7 +126,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
           : t.nothingToConvert,
       );
     } catch (error) {
-      setNotice(toolFailure(error, language));
+      setNotice(describeFailure(error, language, "convert"));
     }
   }
 
@@ -134,7 +135,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
     try {
       await createHost().select?.(sheet, cell);
     } catch (error) {
-      setSelectionFailure(failureMessage(error));
+      setSelectionFailure(describeFailure(error, language, "select"));
     }
   }
 

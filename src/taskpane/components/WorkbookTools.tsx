@@ -1,12 +1,12 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { consolidateIntoWorkbook, createTemplate, ToolRefusal } from "../../app/workbook-tools";
+import { describeFailure } from "../../app/failure";
+import { consolidateIntoWorkbook, createTemplate } from "../../app/workbook-tools";
 import { bundledCatalogue } from "../../core/definitions/bundled";
 import type { Definitions } from "../../core/definitions/schema";
 import { type District, isReadable } from "../../core/consolidate/province";
 import type { Language } from "../../core/findings/format";
 import type { WorkbookHost } from "../../core/model";
-import { OfficeHostError } from "../../hosts/office/host-error";
 import { fillIn, STRINGS } from "../strings";
 import { FilePicker } from "./FilePicker";
 import type { PickedFiles } from "../district-files";
@@ -25,13 +25,6 @@ const useStyles = makeStyles({
 });
 
 type Outcome = { intent: "success" | "warning" | "error"; title: string; lines: string[] } | null;
-
-/** The person's own words for a failure: refusals and Excel errors are already worded; anything else is prefixed. */
-export function toolFailure(error: unknown, language: Language): string {
-  if (error instanceof ToolRefusal || error instanceof OfficeHostError) return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
-  return `${STRINGS[language].actionFailed}: ${detail}`;
-}
 
 export function districtLines(districts: readonly District[], language: Language): string[] {
   const t = STRINGS[language];
@@ -66,7 +59,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
         lines: [...districtLines(result.districts, language), ...picked.profileErrors],
       });
     } catch (error) {
-      setOutcome({ intent: "error", title: t.actionFailed, lines: [toolFailure(error, language)] });
+      setOutcome({ intent: "error", title: t.actionFailed, lines: [describeFailure(error, language, "consolidate")] });
     } finally {
       setBusy(null);
     }
@@ -88,7 +81,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
       const sheets = await createTemplate(createHost(), profile);
       setOutcome({ intent: "success", title: fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length }), lines: [] });
     } catch (error) {
-      setOutcome({ intent: "error", title: t.actionFailed, lines: [toolFailure(error, language)] });
+      setOutcome({ intent: "error", title: t.actionFailed, lines: [describeFailure(error, language, "template")] });
     } finally {
       setBusy(null);
     }
