@@ -1,52 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { buildDefectWorkbook } from "../fixtures/defects";
 import { legacyCopy, SAMPLE } from "../helpers/legacy";
 import { filledThuNghiem } from "../helpers/thu-nghiem";
-
-const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = path.join(ROOT, "test-output");
-// CI installs Debian's chromium (.ci/run); a developer without it is told, rather than failing the suite.
-const run = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
-if (!existsSync(CHROMIUM) && !process.env.CI) console.warn("test/e2e skipped: install Debian's chromium (apt-get install -y chromium) to run the browser tests.");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
-  const port = await freePort();
-  const server = spawn(path.join(ROOT, "node_modules/.bin/webpack"), ["serve", "--config", "webpack.preview.js"], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, detached: true });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 120_000);
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Bản xem thử \/ preview: (http:\/\/localhost:\d+\/)/.exec(output);
-      if (found && /compiled/.test(output)) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    };
-    server.stdout!.on("data", listen);
-    server.stderr!.on("data", listen);
-  });
-  return { url, server };
-}
+import { describeInChromium as run, launchChromium, type Preview, ROOT, SHOTS, startPreview, stopPreview } from "./preview-server";
 
 run("the browser preview in headless Chromium", () => {
-  let preview: { url: string; server: ChildProcess };
+  let preview: Preview;
   let browser: Browser;
   let page: Page;
   /** Uncaught errors in the page: React unmounts the whole pane on one, so any is a failure. */
@@ -55,15 +17,12 @@ run("the browser preview in headless Chromium", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     preview = await startPreview();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (preview?.server.pid) process.kill(-preview.server.pid, "SIGTERM");
+    stopPreview(preview);
   });
 
   beforeEach(async () => {
@@ -96,9 +55,9 @@ run("the browser preview in headless Chromium", () => {
 
   it("recalculates the sample and shows the article's figures, in the pane and on the summary sheet", async () => {
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).click();
-    await page.getByText("Đã tính lại chỉ tiêu").waitFor();
-    const c5 = page.getByRole("row", { name: /^C5 / });
-    await expectText(c5, ["65,8%", "75,0%", "87,8%", "Chưa đạt", "+12,8%"]);
+    await page.getByText("Đã tính lại chỉ tiêu", { exact: true }).waitFor();
+    const c5 = page.getByRole("listitem", { name: "C5 Tỷ lệ trưởng thôn là đảng viên" });
+    await expectText(c5, ["65,8%", "75,0%", "87,8%", "Chưa đạt", "+12,8 điểm %"]);
     await page.getByRole("tab", { name: "Tổng hợp chỉ tiêu" }).click();
     const summary = page.getByRole("table", { name: "Tổng hợp chỉ tiêu" });
     await summary.getByText("TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ĐỀ ÁN 02").waitFor();
@@ -109,9 +68,9 @@ run("the browser preview in headless Chromium", () => {
     const { workbook } = await buildDefectWorkbook();
     await open("loi-cai-san.xlsx", await saveWorkbook(workbook));
     await page.getByRole("button", { name: "Kiểm tra" }).click();
-    await page.getByText("Đã kiểm tra workbook").waitFor();
+    await page.getByText("Đã kiểm tra workbook", { exact: true }).waitFor();
     await page.getByRole("heading", { name: "Trưởng thôn (2 lỗi, 1 cảnh báo)" }).waitFor();
-    await page.getByRole("button", { name: "Chọn ô Trưởng thôn!C19" }).click();
+    await page.getByRole("region", { name: /^Phát hiện/ }).getByRole("button", { name: /^Lỗi Ô C19 / }).click();
     const cell = page.locator('td[aria-current="true"]');
     await cell.waitFor();
     expect([await cell.getAttribute("data-cell"), await cell.textContent()]).toEqual(["C19", "8/8"]);
@@ -122,6 +81,7 @@ run("the browser preview in headless Chromium", () => {
   it("consolidates district files read in the browser into a province sheet, under the pane's CSP", async () => {
     const thuNghiem = path.join(SHOTS, "thu-nghiem.xlsx");
     writeFileSync(thuNghiem, await saveWorkbook(await filledThuNghiem()));
+    await page.getByRole("button", { name: /Công cụ cho ban tổ chức tỉnh/ }).click();
     const broken = path.join(SHOTS, "hong.xlsx");
     writeFileSync(broken, "không phải excel");
     await page.getByLabel("Tệp của các huyện").setInputFiles([SAMPLE, thuNghiem, broken, path.join(ROOT, "test/fixtures/thu-nghiem.profile.json")]);
@@ -146,10 +106,13 @@ run("the browser preview in headless Chromium", () => {
   }, 120_000);
 
   it("speaks English after the switch", async () => {
-    await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
+    await page.getByRole("button", { name: /^English/ }).click();
     await page.getByRole("button", { name: "Recalculate indicators" }).click();
-    await page.getByText("Indicators recalculated").waitFor();
-    await expectText(page.getByRole("row", { name: /^C5 / }), ["65.8%", "Not met"]);
+    await page.getByText("Indicators recalculated", { exact: true }).waitFor();
+    await expectText(page.getByRole("listitem", { name: "C5 Village heads who are party members" }), ["65.8%", "Not met"]);
+    // The preview's own controls follow the pane's language.
+    await page.getByText("Viewing: lang-giang.xlsx").waitFor();
+    await page.getByLabel("Open another workbook (.xlsx)").waitFor({ state: "attached" });
     await page.screenshot({ path: path.join(SHOTS, "preview-english.png") });
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
@@ -31,6 +31,8 @@ export interface AppProps {
   /** The language to start in, and where the person's choice is remembered. */
   language?: Language;
   storage?: Pick<Storage, "setItem"> | null;
+  /** Told when the person switches language, for whatever surrounds the pane (the preview's controls). */
+  onLanguage?: (language: Language) => void;
   /** Runs started from the ribbon, and where this pane reports its own. */
   runs?: RunFeed;
   /** How picked files are read (ExcelJS, loaded on demand); tests give their own. */
@@ -59,7 +61,7 @@ function viewOf(message: RunMessage): View {
     : { status: "failed", message: message.message, fromRibbon };
 }
 
-export function App({ createHost, runs, language: initial = "vi", storage = null, readFiles }: AppProps) {
+export function App({ createHost, runs, language: initial = "vi", storage = null, readFiles, onLanguage }: AppProps) {
   const styles = useStyles();
   const [language, setLanguage] = useState<Language>(initial);
   const t = STRINGS[language];
@@ -68,6 +70,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
     const next: Language = language === "vi" ? "en" : "vi";
     setLanguage(next);
     rememberLanguage(storage, next);
+    onLanguage?.(next);
   }
   const [view, setView] = useState<View>(() => {
     const last = runs?.last();
@@ -149,9 +152,9 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
   return (
     <main className={styles.root} lang={language}>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.title}>
+        <Subtitle1 as="h1" className={styles.title}>
           {t.title}
-        </Title3>
+        </Subtitle1>
         {/* The accessible name starts with the visible label, so speech users can say what they see. */}
         <Button className={styles.language} appearance="subtle" size="small" aria-label={t.languageLabel} onClick={switchLanguage}>
           <span lang={language === "vi" ? "en" : "vi"}>{t.language}</span>
