@@ -127,6 +127,7 @@ describeInChromium("the task pane at 320 pixels in Chromium", () => {
         expect(await line.evaluate((el) => el === document.activeElement)).toBe(true);
         const ring = await line.evaluate((el) => getComputedStyle(el).outlineStyle + " " + getComputedStyle(el).outlineWidth);
         expect(ring).toBe("solid 2px");
+        await page.getByRole("region", { name: t.findings }).screenshot({ path: path.join(SHOTS, `pane-320-${language}-defects-findings.png`) });
       }
     } finally {
       await page.close();
