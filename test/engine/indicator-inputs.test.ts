@@ -1,15 +1,19 @@
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/engine/analyse";
-import { findingsForIndicator, indicatorsForFinding } from "../../src/core/engine/indicator-inputs";
+import { findingsForIndicator, indicatorInputs, indicatorsForFinding } from "../../src/core/engine/indicator-inputs";
 import { snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { buildDefectWorkbook } from "../fixtures/defects";
 import { NOW } from "../helpers/grid";
 
 const { definitions, profile } = bundledCatalogue();
 
+function withInputs(analysis: ReturnType<typeof analyse>) {
+  return { ...analysis, inputs: indicatorInputs(definitions, analysis.columns) };
+}
+
 async function defects() {
   const { workbook } = await buildDefectWorkbook();
-  return analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" });
+  return withInputs(analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" }));
 }
 
 const located = (findings: { sheet: string | null; cell: string | null; code: string }[]) => findings.map((f) => [f.sheet, f.cell, f.code]);
@@ -53,7 +57,7 @@ describe("the findings that touch an indicator's inputs", () => {
   it("ties a missing sheet to every indicator that reads it, under the definitions' name", async () => {
     const { workbook } = await buildDefectWorkbook();
     workbook.removeWorksheet(workbook.getWorksheet("Doanh nghiệp")!.id);
-    const { inputs, findings } = analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" });
+    const { inputs, findings } = withInputs(analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" }));
     const missing = findings.find((f) => f.code === "missing-sheet")!;
     expect([missing.sheet, indicatorsForFinding(inputs, missing)]).toEqual(["Doanh nghiệp", ["B1", "B2", "B3", "B4"]]);
   });

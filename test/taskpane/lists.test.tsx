@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/engine/analyse";
+import { indicatorInputs } from "../../src/core/engine/indicator-inputs";
 import { loadWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 
 // Fluent's MessageBar watches its own width; jsdom has no ResizeObserver (every Office webview does).
@@ -42,7 +43,8 @@ async function sampleIndicators() {
 
 async function defectAnalysis() {
   const { workbook } = await buildDefectWorkbook();
-  return analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" });
+  const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: NOW, version: "test" });
+  return { ...analysis, inputs: indicatorInputs(definitions, analysis.columns) };
 }
 
 describe("the findings list", () => {

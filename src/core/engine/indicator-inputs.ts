@@ -1,9 +1,8 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
 import { countedSheets, referencedColumns, referencedFields } from "../expr/inspect";
 import type { Finding } from "../model";
-import { columnLetter } from "../read/grid";
 import { indicatorAst, parsed } from "./indicators";
-import type { Readings } from "./contexts";
+import type { SheetColumns } from "./contexts";
 
 /** One sheet an indicator reads: its name as it stands in the workbook (the definitions' name when missing) and the columns. */
 export interface IndicatorInput {
@@ -33,17 +32,14 @@ function fieldsRead(def: IndicatorDef, defs: Definitions): Map<string, Set<strin
   return read;
 }
 
-export function indicatorInputs(defs: Definitions, readings: Readings): IndicatorInputs {
+/** Worked out in the pane, not in every run: the ribbon's small function file never needs it. */
+export function indicatorInputs(defs: Definitions, found: SheetColumns): IndicatorInputs {
   const inputs: IndicatorInputs = {};
   for (const def of defs.indicators) {
     inputs[def.id] = [...fieldsRead(def, defs)].map(([sheetId, fields]) => {
-      const reading = readings.get(sheetId);
-      const sheet = reading?.grid.name ?? defs.sheets.find((s) => s.id === sheetId)!.name;
+      const sheet = found[sheetId]?.sheet ?? defs.sheets.find((s) => s.id === sheetId)!.name;
       const list = [...fields];
-      const columns = list.flatMap((f) => {
-        const col = reading?.layout.columns.get(f);
-        return col === undefined ? [] : [columnLetter(col)];
-      });
+      const columns = list.flatMap((f) => found[sheetId]?.columns[f] ?? []);
       return { sheetId, sheet, fields: list, columns };
     });
   }

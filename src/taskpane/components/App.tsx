@@ -1,5 +1,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { bundledCatalogue } from "../../core/definitions/bundled";
+import { indicatorInputs } from "../../core/engine/indicator-inputs";
 import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
@@ -137,6 +139,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
 
   const busy = view.status === "busy";
   const outcome = view.status === "done" ? view.outcome : undefined;
+  const inputs = useMemo(() => (outcome ? indicatorInputs(bundledCatalogue().definitions, outcome.columns) : undefined), [outcome]);
   // A polite live region, present from the start, so a screen reader hears each run's result once it is in.
   const announcement =
     view.status === "done"
@@ -185,9 +188,9 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
         <>
           <ColumnMapper findings={outcome.findings} language={language} onMap={storeMapping} />
           <LegacyEncodingAction findings={outcome.findings} language={language} onConvert={convertLegacy} />
-          <IndicatorCards indicators={outcome.indicators} findings={outcome.findings} inputs={outcome.inputs} language={language} onSelect={selectCell} />
+          <IndicatorCards indicators={outcome.indicators} findings={outcome.findings} inputs={inputs} language={language} onSelect={selectCell} />
           <BelowTargetList indicators={outcome.indicators} language={language} />
-          <FindingList findings={outcome.findings} inputs={outcome.inputs} language={language} onSelect={selectCell} headingId="findings-heading" />
+          <FindingList findings={outcome.findings} inputs={inputs} language={language} onSelect={selectCell} headingId="findings-heading" />
           {notice && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{notice}</MessageBarBody>
