@@ -1,6 +1,7 @@
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Definitions, Profile } from "../core/definitions/schema";
 import { analyse } from "../core/engine/analyse";
+import type { SheetColumns } from "../core/engine/contexts";
 import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
 import { VERSION } from "../version";
 
@@ -8,6 +9,8 @@ export interface RunOutcome {
   findings: Finding[];
   indicators: IndicatorResult[];
   counts: { error: number; warning: number; info: number };
+  /** Where each sheet's columns were found: the pane ties findings to the indicators that read their cells. */
+  columns: SheetColumns;
   /** The summary sheet's name as written (normally "Tổng hợp chỉ tiêu"); null for a validate-only run. */
   summarySheet: string | null;
 }
@@ -32,12 +35,12 @@ async function analyseHost(host: WorkbookHost, options: RunOptions) {
 /** Reads the workbook, validates it and returns the findings and indicators; writes nothing. */
 export async function validateWorkbook(host: WorkbookHost, options: RunOptions = {}): Promise<RunOutcome> {
   const analysis = await analyseHost(host, options);
-  return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, summarySheet: null };
+  return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, columns: analysis.columns, summarySheet: null };
 }
 
 /** Reads, validates, computes the whole plan before any write, and applies it in one call to host.apply. */
 export async function recalculateWorkbook(host: WorkbookHost, options: RunOptions = {}): Promise<RunOutcome> {
   const analysis = await analyseHost(host, options);
   await host.apply(analysis.plan);
-  return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, summarySheet: analysis.summarySheet };
+  return { findings: analysis.findings, indicators: analysis.indicators, counts: analysis.counts, columns: analysis.columns, summarySheet: analysis.summarySheet };
 }

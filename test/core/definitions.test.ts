@@ -43,6 +43,8 @@ describe("definitions and profile files", () => {
     ["a rule naming an unknown field", () => edited((d) => (d.sheets[3].rules[0].other = "thon")), /tại sheets\[3\]\.rules\[0\]: trường "thon" không có/],
     ["an indicator over a missing column", () => edited((d) => (d.indicators[2].numerator = "SUM(S1.chi_bo)")), /tại indicators\[2\]\.numerator: không có cột S1\.chi_bo/],
     ["an expression that does not parse", () => edited((d) => (d.indicators[0].numerator = "SUM(S1.branches")), /tại indicators\[0\]\.numerator: biểu thức lỗi ở vị trí/],
+    ["an indicator without its English name", () => edited((d) => delete d.indicators[14].en.name), /defs\.json: tại indicators\[14\]\.en\.name/],
+    ["an indicator without its English unit", () => edited((d) => delete d.indicators[3].en), /defs\.json: tại indicators\[3\]\.en/],
     ["a target of an unknown indicator", () => edited((d) => (d.sheets[3].calculated[1].expr = "heads_members / villages / TARGET(Z9)")), /không có chỉ tiêu Z9/],
   ])("reject %s with the file, the path inside it and what is wrong", (_name, text, message) => {
     const result = loadDefinitions(text(), "defs.json");
@@ -68,7 +70,7 @@ describe("definitions and profile files", () => {
 
   it("let a new indicator and a new header alias be added as data only", () => {
     const text = edited((d) => {
-      d.indicators.push({ id: "E1", name: "Số thôn", unit: "count", unitLabel: "thôn", direction: "higher", numerator: "SUM(S4.villages)" });
+      d.indicators.push({ id: "E1", name: "Số thôn", unit: "count", unitLabel: "thôn", en: { name: "Villages", unitLabel: "villages" }, direction: "higher", numerator: "SUM(S4.villages)" });
       d.sheets[3].columns[1].aliases.push("Tổng thôn");
     });
     const defs = loadDefinitions(text, "defs.json");

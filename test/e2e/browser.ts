@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type LaunchOptions, type Page } from "playwright-core";
 
 /*
  * What the browser tests share: Debian's Chromium driven by playwright-core (nothing downloads a browser),
@@ -27,12 +27,13 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Served {
+export interface Served {
   url: string;
   server: ChildProcess;
 }
 
-async function startPreview(): Promise<Served> {
+/** `npm run preview` on a free port, resolved once webpack has compiled. */
+export async function startPreview(): Promise<Served> {
   const port = await freePort();
   const server = spawn(path.join(ROOT, "node_modules/.bin/webpack"), ["serve", "--config", "webpack.preview.js"], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, detached: true });
   const url = await new Promise<string>((resolve, reject) => {
@@ -52,14 +53,16 @@ async function startPreview(): Promise<Served> {
   return { url, server };
 }
 
-function stopPreview(served: Served | undefined): void {
+export function stopPreview(served: Served | undefined): void {
   if (served?.server.pid) process.kill(-served.server.pid, "SIGTERM");
 }
 
-function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this machine needs; nothing is downloaded. */
+export function launchChromium(options: Pick<LaunchOptions, "ignoreDefaultArgs"> = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    ...options,
   });
 }
 

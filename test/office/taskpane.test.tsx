@@ -50,8 +50,9 @@ describe("the task pane", () => {
     expect(screen.getByRole("heading", { name: "Đề án 02 — Bảng kiểm tra" })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Kiểm tra" }));
     expect(await screen.findByText("Đã kiểm tra workbook")).toBeTruthy();
-    const counts = screen.getByRole("list", { name: "Số phát hiện" });
-    expect(counts.textContent).toMatch(/Lỗi: \d+Cảnh báo: \d+Thông tin: \d+/);
+    const headline = screen.getByRole("list", { name: "Tóm tắt" });
+    expect(headline.textContent).toMatch(/chỉ tiêu có mục tiêu|Chưa chỉ tiêu nào có mục tiêu/);
+    expect(headline.textContent).toMatch(/(\d+ lỗi cần sửa|Không có lỗi cần sửa)[;.]/);
     expect(fake.find("Tổng hợp chỉ tiêu")).toBeUndefined();
     expect(fake.syncs).toBe(2);
   });
@@ -68,10 +69,13 @@ describe("the task pane", () => {
   it("shows a failure of the ribbon button, in Vietnamese", async () => {
     const fake = district();
     const { send } = setup(fake, { kind: "done", source: "ribbon", at: "2026-11-29T03:00:00Z", counts: { error: 0, warning: 2, info: 1 }, summarySheet: "Tổng hợp chỉ tiêu" });
-    expect(screen.getByRole("list", { name: "Số phát hiện" }).textContent).toBe("Lỗi: 0Cảnh báo: 2Thông tin: 1");
+    expect(screen.getByRole("list", { name: "Tóm tắt" }).textContent).toBe("Không có lỗi cần sửa; 2 cảnh báo cần xem.");
+    expect(screen.getByText("Từ nút “Tính lại chỉ tiêu” trên ribbon.")).toBeTruthy();
     act(() => send({ kind: "failed", source: "ribbon", at: "2026-11-29T03:01:00Z", message: "Không ghi được kết quả vào workbook: …" }));
     expect(await screen.findByText("Không hoàn thành")).toBeTruthy();
-    expect(screen.getByText(/Không ghi được kết quả vào workbook/)).toBeTruthy();
+    expect(screen.getByText(/^Không ghi được kết quả vào workbook/)).toBeTruthy();
+    // Said once in the live region too, for a screen reader.
+    expect(screen.getByRole("status").textContent).toBe("Không hoàn thành: Không ghi được kết quả vào workbook: …");
   });
 });
 

@@ -44,6 +44,15 @@ function renderPane(fake: FakeExcel) {
   );
 }
 
+/** The province's tools stay folded under the district's actions until opened. */
+async function openProvinceTools() {
+  const toggle = screen.getByRole("button", { name: /Công cụ cho ban tổ chức tỉnh/ });
+  expect(toggle.getAttribute("aria-expanded")).toBe("false");
+  expect(screen.queryByRole("button", { name: "Tạo mẫu" })).toBeNull();
+  await userEvent.click(toggle);
+  expect(toggle.getAttribute("aria-expanded")).toBe("true");
+}
+
 describe("the pane's legacy-encoding action", () => {
   it("appears for a TCVN3 workbook, converts it in one click and checks again", async () => {
     const fake = fakeFromWorkbook(await legacyCopy((sheet) => (sheet === "Trưởng thôn" ? "tcvn3" : null)));
@@ -63,6 +72,7 @@ describe("the pane's tools", () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1");
     renderPane(fake);
+    await openProvinceTools();
     expect(screen.getAllByText("Chưa chọn tệp nào")).toHaveLength(2);
     const picker = screen.getByLabelText("Tệp của các huyện");
     await userEvent.upload(picker, [
@@ -84,6 +94,7 @@ describe("the pane's tools", () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1");
     renderPane(fake);
+    await openProvinceTools();
     await userEvent.click(screen.getByRole("button", { name: "Tạo mẫu" }));
     expect(await screen.findByText("Đã tạo mẫu cho huyện Lạng Giang: 7 sheet.")).toBeTruthy();
     expect(fake.sheet("Trưởng thôn").content("B5")).toBe("Vôi");
@@ -97,6 +108,7 @@ describe("the pane's tools", () => {
   it("uses a picked district profile for the template", async () => {
     const fake = new FakeExcel();
     renderPane(fake);
+    await openProvinceTools();
     await userEvent.upload(screen.getByLabelText("Hồ sơ huyện khác (.json, không bắt buộc)"), file("thu-nghiem.profile.json", readFileSync(THU_NGHIEM_PROFILE)));
     await userEvent.click(screen.getByRole("button", { name: "Tạo mẫu" }));
     expect(await screen.findByText("Đã tạo mẫu cho huyện Thử Nghiệm: 7 sheet.")).toBeTruthy();
@@ -105,6 +117,7 @@ describe("the pane's tools", () => {
   it("says so when the picked profile is not one, and writes nothing", async () => {
     const fake = new FakeExcel();
     renderPane(fake);
+    await openProvinceTools();
     await userEvent.upload(screen.getByLabelText("Hồ sơ huyện khác (.json, không bắt buộc)"), file("ho-so.json", JSON.stringify({ ...JSON.parse(readFileSync(THU_NGHIEM_PROFILE, "utf8")), district: 5 })));
     await userEvent.click(screen.getByRole("button", { name: "Tạo mẫu" }));
     expect(await screen.findByText("ho-so.json: tại district: Đầu vào không hợp lệ: mong đợi string, nhận được số")).toBeTruthy();

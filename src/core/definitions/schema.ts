@@ -64,6 +64,8 @@ export const Indicator = z.object({
   name: z.string().min(1),
   unit: z.enum(["count", "ratio"]),
   unitLabel: z.string().min(1),
+  /** The pane's English: every indicator must have both, or the English pane would fall back to Vietnamese. */
+  en: z.object({ name: z.string().min(1), unitLabel: z.string().min(1) }),
   direction: z.enum(["higher", "lower"]),
   numerator: z.string().min(1),
   denominator: z.string().min(1).optional(),

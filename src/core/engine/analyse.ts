@@ -4,6 +4,7 @@ import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model"
 import { calculatedColumnOps } from "../plan/calculated-columns";
 import { summaryOps, summaryTargetRef } from "../plan/summary";
 import { computeIndicators } from "./indicators";
+import { type SheetColumns, sheetColumns } from "./contexts";
 import { ENCODING_LABELS } from "../text/legacy-encoding";
 import { decodeLegacySheets } from "./legacy-view";
 import { columnMappings, markerOps, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
@@ -21,6 +22,8 @@ export interface Analysis {
   indicators: IndicatorResult[];
   counts: { error: number; warning: number; info: number };
   summarySheet: string;
+  /** Where each sheet's columns were found, so a finding can be tied to the indicators that read its cell. */
+  columns: SheetColumns;
   /** Every write of a recalculation, computed before the first one is made. */
   plan: Plan;
 }
@@ -58,5 +61,5 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
       ...markerOps(ownedAfter, definitionsLabel(defs), options.version, mappings),
     ],
   };
-  return { findings, indicators, counts, summarySheet: summary.name, plan };
+  return { findings, indicators, counts, summarySheet: summary.name, columns: sheetColumns(readings), plan };
 }

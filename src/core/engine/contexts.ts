@@ -76,6 +76,15 @@ export function rowEvalContext(defs: Definitions, reading: SheetReading, at: Row
   };
 }
 
+/** Sheet id → the sheet's name in the workbook and the letter of each field found on it. */
+export type SheetColumns = Record<string, { sheet: string; columns: Record<string, string> }>;
+
+export function sheetColumns(readings: Readings): SheetColumns {
+  const found: SheetColumns = {};
+  for (const [id, reading] of readings) found[id] = { sheet: reading.grid.name, columns: Object.fromEntries([...reading.layout.columns].map(([field, col]) => [field, columnLetter(col)])) };
+  return found;
+}
+
 export function columnRange(reading: SheetReading, field: string): string | null {
   const col = reading.layout.columns.get(field);
   if (col === undefined || reading.layout.dataRows.length === 0) return null;

@@ -41,6 +41,13 @@ export function referencedSheets(ast: Ast): string[] {
   return unique(sheets);
 }
 
+/** Sheets whose rows are counted (COUNT(S1) counts the rows whose key cell is filled in). */
+export function countedSheets(ast: Ast): string[] {
+  const sheets: string[] = [];
+  walk(ast, (n) => n.type === "count" && sheets.push(n.sheet));
+  return unique(sheets);
+}
+
 export function referencedTargets(ast: Ast): string[] {
   const ids: string[] = [];
   walk(ast, (n) => n.type === "target" && ids.push(n.indicator));

@@ -1,15 +1,7 @@
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Title3,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { bundledCatalogue } from "../../core/definitions/bundled";
+import { indicatorInputs } from "../../core/engine/indicator-inputs";
 import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
@@ -17,8 +9,10 @@ import { describeFailure } from "../../app/failure";
 import "../../app/failure-en";
 import type { WorkbookHost } from "../../core/model";
 import { FindingList } from "./FindingList";
-import { IndicatorList } from "./IndicatorList";
+import { IndicatorCards } from "./IndicatorCards";
 import { BelowTargetList } from "./BelowTargetList";
+import { type Action, RunActions } from "./RunActions";
+import { RunSummary } from "./RunSummary";
 import { TargetsEditor } from "./TargetsEditor";
 import { ColumnMapper } from "./ColumnMapper";
 import { LegacyEncodingAction } from "./LegacyEncodingAction";
@@ -26,7 +20,8 @@ import { type ReadPickedFiles, WorkbookTools } from "./WorkbookTools";
 import { convertLegacyText, mapColumn, saveTargets } from "../../app/workbook-tools";
 import type { Language } from "../../core/findings/format";
 import { ENCODING_LABELS } from "../../core/text/legacy-encoding";
-import { fillIn, rememberLanguage, SEVERITY_LABELS, STRINGS } from "../strings";
+import { fillIn, rememberLanguage, STRINGS } from "../strings";
+import { summaryLines } from "../run-summary";
 
 export interface RunFeed {
   last(): RunMessage | null;
@@ -39,13 +34,13 @@ export interface AppProps {
   /** The language to start in, and where the person's choice is remembered. */
   language?: Language;
   storage?: Pick<Storage, "setItem"> | null;
+  /** Told when the person switches language, for whatever surrounds the pane (the preview's controls). */
+  onLanguage?: (language: Language) => void;
   /** Runs started from the ribbon, and where this pane reports its own. */
   runs?: RunFeed;
   /** How picked files are read (ExcelJS, loaded on demand); tests give their own. */
   readFiles?: ReadPickedFiles;
 }
-
-type Action = "validate" | "recalculate";
 
 type View =
   | { status: "idle" }
@@ -54,9 +49,12 @@ type View =
   | { status: "failed"; message: string; fromRibbon: boolean };
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  counts: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // Designed for the 320 pixels Excel gives a task pane: one column, nothing wider than the pane.
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: "40rem", boxSizing: "border-box" },
+  header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  title: { minWidth: 0, overflowWrap: "anywhere" },
+  language: { flexShrink: 0, minWidth: 0 },
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", border: 0 },
 });
 
 function viewOf(message: RunMessage): View {
@@ -66,7 +64,7 @@ function viewOf(message: RunMessage): View {
     : { status: "failed", message: message.message, fromRibbon };
 }
 
-export function App({ createHost, runs, language: initial = "vi", storage = null, readFiles }: AppProps) {
+export function App({ createHost, runs, language: initial = "vi", storage = null, readFiles, onLanguage }: AppProps) {
   const styles = useStyles();
   const [language, setLanguage] = useState<Language>(initial);
   const t = STRINGS[language];
@@ -75,6 +73,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
     const next: Language = language === "vi" ? "en" : "vi";
     setLanguage(next);
     rememberLanguage(storage, next);
+    onLanguage?.(next);
   }
   const [view, setView] = useState<View>(() => {
     const last = runs?.last();
@@ -140,66 +139,69 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
   }
 
   const busy = view.status === "busy";
+  const outcome = view.status === "done" ? view.outcome : undefined;
+  const inputs = useMemo(() => (outcome ? indicatorInputs(bundledCatalogue().definitions, outcome.columns) : undefined), [outcome]);
+  // A polite live region, present from the start, so a screen reader hears each run's result once it is in.
+  const announcement =
+    view.status === "done"
+      ? [titles[view.action], ...summaryLines(view.counts, outcome?.indicators, language)].join(" ")
+      : view.status === "failed"
+        ? `${t.failed}: ${view.message}`
+        : "";
+  function showFindings() {
+    const heading = document.getElementById("findings-heading");
+    heading?.scrollIntoView?.({ block: "start" });
+    heading?.focus();
+  }
   return (
     <main className={styles.root} lang={language}>
-      <div className={styles.actions}>
-        <Title3 as="h1">{t.title}</Title3>
-        <Button appearance="subtle" size="small" aria-label={t.languageLabel} onClick={switchLanguage}>
-          {t.language}
+      <header className={styles.header}>
+        <Subtitle1 as="h1" className={styles.title}>
+          {t.title}
+        </Subtitle1>
+        {/* The accessible name starts with the visible label, so speech users can say what they see. */}
+        <Button className={styles.language} appearance="subtle" size="small" aria-label={t.languageLabel} onClick={switchLanguage}>
+          <span lang={language === "vi" ? "en" : "vi"}>{t.language}</span>
         </Button>
-      </div>
-      <div className={styles.actions}>
-        <Button appearance="secondary" disabled={busy} onClick={() => run("validate")}>
-          {t.validate}
-        </Button>
-        <Button appearance="primary" disabled={busy} onClick={() => run("recalculate")}>
-          {t.recalculate}
-        </Button>
+      </header>
+      <RunActions language={language} busy={busy} onRun={(action) => void run(action)} />
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {announcement}
       </div>
       {view.status === "busy" && <Spinner size="small" label={view.action === "validate" ? t.validating : t.recalculating} />}
       {view.status === "done" && (
-        <MessageBar intent={view.counts.error > 0 ? "error" : view.counts.warning > 0 ? "warning" : "success"}>
-          <MessageBarBody>
-            <MessageBarTitle>{titles[view.action]}</MessageBarTitle>
-            <ul className={styles.counts} aria-label={t.counts}>
-              <li>{SEVERITY_LABELS[language].error}: {view.counts.error}</li>
-              <li>{SEVERITY_LABELS[language].warning}: {view.counts.warning}</li>
-              <li>{SEVERITY_LABELS[language].info}: {view.counts.info}</li>
-            </ul>
-            {view.fromRibbon && <Caption1>{t.fromRibbon}</Caption1>}
-          </MessageBarBody>
-        </MessageBar>
+        <RunSummary title={titles[view.action]} counts={view.counts} indicators={outcome?.indicators} fromRibbon={view.fromRibbon} language={language} onShowFindings={outcome ? showFindings : undefined} />
       )}
       {selectionFailure && (
         <MessageBar intent="warning">
           <MessageBarBody>{selectionFailure}</MessageBarBody>
         </MessageBar>
       )}
-      {view.status === "done" && view.outcome && (
-        <>
-          <ColumnMapper findings={view.outcome.findings} language={language} onMap={storeMapping} />
-          <LegacyEncodingAction findings={view.outcome.findings} language={language} onConvert={convertLegacy} />
-          <FindingList findings={view.outcome.findings} language={language} onSelect={selectCell} />
-          <IndicatorList indicators={view.outcome.indicators} language={language} />
-          <BelowTargetList indicators={view.outcome.indicators} language={language} />
-          {notice && (
-            <MessageBar intent="info">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Button appearance="secondary" onClick={() => (setEditingTargets(!editingTargets), setNotice(null))}>
-            {t.editTargets}
-          </Button>
-          {editingTargets && <TargetsEditor indicators={view.outcome.indicators} language={language} onSave={storeTargets} />}
-        </>
-      )}
       {view.status === "failed" && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t.failed}</MessageBarTitle>
             {view.message}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {outcome && (
+        <>
+          <ColumnMapper findings={outcome.findings} language={language} onMap={storeMapping} />
+          <LegacyEncodingAction findings={outcome.findings} language={language} onConvert={convertLegacy} />
+          <IndicatorCards indicators={outcome.indicators} findings={outcome.findings} inputs={inputs} language={language} onSelect={selectCell} />
+          <BelowTargetList indicators={outcome.indicators} language={language} />
+          <FindingList findings={outcome.findings} inputs={inputs} language={language} onSelect={selectCell} headingId="findings-heading" />
+          {notice && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Button appearance="secondary" aria-expanded={editingTargets} onClick={() => (setEditingTargets(!editingTargets), setNotice(null))}>
+            {t.editTargets}
+          </Button>
+          {editingTargets && <TargetsEditor indicators={outcome.indicators} language={language} onSave={storeTargets} />}
+        </>
       )}
       <WorkbookTools createHost={createHost} language={language} readFiles={readFiles} />
     </main>

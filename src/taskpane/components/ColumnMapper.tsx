@@ -5,7 +5,8 @@ import type { Finding } from "../../core/model";
 import { fillIn, STRINGS } from "../strings";
 
 const useStyles = makeStyles({
-  row: { display: "flex", alignItems: "end", columnGap: tokens.spacingHorizontalS },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "end", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  field: { flex: "1 1 10rem", minWidth: 0 },
 });
 
 const LETTERS = /^[A-Za-z]{1,3}$/;
@@ -18,7 +19,7 @@ function MissingColumn({ finding, language, onMap }: { finding: Finding; languag
   const label = fillIn(language, t.columnFor, { column: String(finding.params.column), sheet: finding.sheet ?? "" });
   return (
     <div className={styles.row}>
-      <Field label={label} validationState={letter && !valid ? "error" : "none"} validationMessage={letter && !valid ? t.columnLetterHint : undefined}>
+      <Field className={styles.field} label={label} validationState={letter && !valid ? "error" : "none"} validationMessage={letter && !valid ? t.columnLetterHint : undefined}>
         <Input value={letter} onChange={(_, d) => setLetter(d.value)} placeholder="C" />
       </Field>
       <Button disabled={!valid} onClick={() => onMap(finding.sheet!, String(finding.params.field), letter.trim().toUpperCase())}>

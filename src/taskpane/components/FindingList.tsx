@@ -1,59 +1,120 @@
-import { Body1, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../../core/findings/format";
 import { renderMessage } from "../../core/findings/render";
+import { type IndicatorInputs, indicatorsForFinding } from "../../core/engine/indicator-inputs";
 import type { Finding, Severity } from "../../core/model";
-import { SEVERITY_LABELS, STRINGS } from "../strings";
+import { counted, SEVERITY_LABELS, STRINGS } from "../strings";
 
 const ORDER: Severity[] = ["error", "warning", "info"];
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  line: {
+    display: "block",
+    width: "100%",
+    boxSizing: "border-box",
+    textAlign: "left",
+    font: "inherit",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: "transparent",
+    border: `1px solid transparent`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    overflowWrap: "anywhere",
+  },
+  button: {
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, border: `1px solid ${tokens.colorNeutralStroke2}` },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground2, fontWeight: tokens.fontWeightSemibold },
   info: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
+  affects: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
-function countText(findings: readonly Finding[], language: Language): string {
+export function findingText(f: Finding, language: Language): string {
+  return language === "vi" ? f.message : renderMessage(f.code, f.params, language);
+}
+
+export function countText(findings: readonly Finding[], language: Language): string {
   return ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${SEVERITY_LABELS[language][s].toLowerCase()}`)
+    .map(([s, n]) => counted(language, s, n))
     .join(", ");
 }
 
-/** Findings grouped by sheet, errors first; the severity is written out, never shown by colour alone. */
-export interface FindingListProps {
-  findings: readonly Finding[];
-  language?: Language;
-  /** Selects a finding's cell in the workbook. */
+export interface FindingLineProps {
+  finding: Finding;
+  language: Language;
+  /** Indicators whose figures the finding touches, shown under it. */
+  affects?: readonly string[];
   onSelect?: (sheet: string, cell: string) => void;
 }
 
-export function FindingList({ findings, language = "vi", onSelect }: FindingListProps) {
+/**
+ * One finding: its severity in words and colour, then its message, which names its cell itself. With a cell,
+ * the whole line is the button that selects it, so its accessible name is what it shows.
+ */
+export function FindingLine({ finding: f, language, affects = [], onSelect }: FindingLineProps) {
   const styles = useStyles();
-  if (findings.length === 0) return <Body1>{STRINGS[language].noFindings}</Body1>;
-  const sheets = [...new Set(findings.map((f) => f.sheet ?? "Workbook"))];
+  const content = (
+    <>
+      <span className={styles[f.severity]}>{SEVERITY_LABELS[language][f.severity]}</span> {findingText(f, language)}
+      {affects.length > 0 && (
+        <span className={styles.affects}>
+          {STRINGS[language].affects}: {affects.join(", ")}
+        </span>
+      )}
+    </>
+  );
+  if (f.cell && f.sheet && onSelect) {
+    const { sheet, cell } = f;
+    return (
+      <button type="button" className={`${styles.line} ${styles.button}`} onClick={() => onSelect(sheet, cell)}>
+        {content}
+      </button>
+    );
+  }
+  return <div className={styles.line}>{content}</div>;
+}
+
+export interface FindingListProps {
+  findings: readonly Finding[];
+  language?: Language;
+  /** Where each indicator reads, to say under each finding which indicators it affects. */
+  inputs?: IndicatorInputs;
+  /** Selects a finding's cell in the workbook. */
+  onSelect?: (sheet: string, cell: string) => void;
+  headingId?: string;
+}
+
+/** Findings grouped by sheet, errors first within each; the severity is written out, never shown by colour alone. */
+export function FindingList({ findings, language = "vi", inputs, onSelect, headingId }: FindingListProps) {
+  const styles = useStyles();
+  const t = STRINGS[language];
+  if (findings.length === 0) return <Body1>{t.noFindings}</Body1>;
+  const sheetOf = (f: Finding) => f.sheet ?? t.workbookWide;
+  const sheets = [...new Set(findings.map(sheetOf))];
   return (
-    <section aria-label={STRINGS[language].findings}>
+    <section aria-labelledby={headingId} className={styles.group}>
+      <Subtitle2 as="h2" id={headingId} tabIndex={-1}>
+        {t.findings} ({countText(findings, language)})
+      </Subtitle2>
       {sheets.map((sheet) => {
-        const here = findings.filter((f) => (f.sheet ?? "Workbook") === sheet).sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
+        const here = findings.filter((f) => sheetOf(f) === sheet).sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
         return (
           <div key={sheet} className={styles.group}>
-            <Subtitle2 as="h2">
-              {sheet} <Caption1>({countText(here, language)})</Caption1>
+            <Subtitle2 as="h3">
+              {sheet} ({countText(here, language)})
             </Subtitle2>
             <ul className={styles.list}>
               {here.map((f, i) => (
                 <li key={i}>
-                  <span className={styles[f.severity]}>{SEVERITY_LABELS[language][f.severity]}</span>{" "}
-                  {f.cell && f.sheet && onSelect ? (
-                    <Link as="button" aria-label={`${STRINGS[language].selectCell} ${f.sheet}!${f.cell}`} onClick={() => onSelect(f.sheet!, f.cell!)}>
-                      {f.cell}
-                    </Link>
-                  ) : (
-                    f.cell
-                  )}
-                  : {language === "vi" ? f.message : renderMessage(f.code, f.params, language)}
+                  <FindingLine finding={f} language={language} affects={inputs ? indicatorsForFinding(inputs, f) : []} onSelect={onSelect} />
                 </li>
               ))}
             </ul>

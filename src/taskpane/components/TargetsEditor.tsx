@@ -4,6 +4,7 @@ import { type Language, roundExcel } from "../../core/findings/format";
 import type { IndicatorResult } from "../../core/model";
 import { parseNumberText } from "../../core/read/cell-number";
 import type { TargetEdits } from "../../core/template/targets-sheet";
+import { indicatorName } from "../indicator-text";
 import { STRINGS } from "../strings";
 
 const useStyles = makeStyles({
@@ -47,7 +48,7 @@ export function TargetsEditor({ indicators, language = "vi", onSave }: { indicat
       {indicators.map((i) => (
         <Field
           key={i.id}
-          label={`${i.id} — ${i.name}${i.unit === "ratio" ? " (%)" : ""}`}
+          label={`${i.id} — ${indicatorName(i, language)}${i.unit === "ratio" ? " (%)" : ""}`}
           validationState={parsed[i.id] === undefined ? "error" : "none"}
           validationMessage={parsed[i.id] === undefined ? t.notANumber : undefined}
         >

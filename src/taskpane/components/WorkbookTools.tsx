@@ -22,6 +22,9 @@ export const readPickedFilesLazily: ReadPickedFiles = async (files, definitions)
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { margin: 0 },
+  toggle: { width: "100%", justifyContent: "flex-start", textAlign: "left", height: "auto", minWidth: 0 },
+  body: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, overflowWrap: "anywhere" },
 });
 
 type Outcome = { intent: "success" | "warning" | "error"; title: string; lines: string[] } | null;
@@ -43,6 +46,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
   const [profileFile, setProfileFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<"consolidate" | "template" | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [open, setOpen] = useState(false);
 
   async function consolidate() {
     setBusy("consolidate");
@@ -88,8 +92,14 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
   }
 
   return (
-    <section aria-label={t.tools} className={styles.section}>
-      <Subtitle2 as="h2">{t.tools}</Subtitle2>
+    <section aria-labelledby="province-tools" className={styles.section}>
+      {/* The district's own work comes first; the province's tools stay folded until asked for. */}
+      <h2 className={styles.heading}>
+        <Button id="province-tools" className={styles.toggle} appearance="subtle" aria-expanded={open} aria-controls="province-tools-body" onClick={() => setOpen(!open)}>
+          {open ? "▾" : "▸"} {t.provinceTools}
+        </Button>
+      </h2>
+      <div id="province-tools-body" className={open ? styles.body : undefined} hidden={!open}>
 
       <Subtitle2 as="h3">{t.provinceTitle}</Subtitle2>
       <Caption1>{t.provinceHint}</Caption1>
@@ -121,6 +131,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
           </MessageBarBody>
         </MessageBar>
       )}
+      </div>
     </section>
   );
 }
