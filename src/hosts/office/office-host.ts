@@ -55,7 +55,7 @@ export class OfficeHost implements WorkbookHost {
     const options: Excel.RunOptions = {};
     if (supports(this.runtime, "mergeUndoGroup")) options.mergeUndoGroup = true;
     if (supports(this.runtime, "delayForCellEdit")) options.delayForCellEdit = true;
-    const features = { pageLayout: supports(this.runtime, "pageLayout") };
+    const features = { pageLayout: supports(this.runtime, "pageLayout"), charts: supports(this.runtime, "charts") };
     const fresh = this.seen && this.now() - this.seen.at <= this.ttl ? this.seen.sheets : null;
     this.seen = null;
     this.stats.applySyncs = 0;

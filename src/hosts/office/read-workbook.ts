@@ -24,6 +24,8 @@ export interface SheetFacts {
   name: string;
   protected: boolean;
   protectionOptions: Excel.WorksheetProtectionOptions | null;
+  /** Names of the charts on the sheet, where the read loaded them: an earlier run's are replaced, not doubled. */
+  charts?: string[];
 }
 
 export interface ReadResult {

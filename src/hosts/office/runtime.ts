@@ -22,6 +22,8 @@ export function officeRuntime(): ExcelRuntime {
 export const FEATURES = {
   /** Page layout: paper size, orientation, print titles. */
   pageLayout: ["ExcelApi", "1.9"],
+  /** Charts: series added and typed one by one, data labels' number format. */
+  charts: ["ExcelApi", "1.8"],
   /** Excel.run waits until the person leaves cell edit mode instead of failing. */
   delayForCellEdit: ["ExcelApi", "1.11"],
   /** Range.getMergedAreasOrNullObject. */

@@ -2,6 +2,7 @@
 import type { CellStyle, ConditionalRule, Plan, PlanOp, PlanValue, SheetVisibility, ValidationRule } from "../../core/model";
 import { address, columnLetter } from "../../core/read/grid";
 import { rangeSize, toExcelInput } from "./cell-values";
+import { chartStep } from "./charts";
 import { planError } from "./host-error";
 import type { SheetFacts } from "./read-workbook";
 
@@ -65,6 +66,8 @@ export interface Step {
 
 export interface WriteFeatures {
   pageLayout: boolean;
+  /** Charts (ExcelApi 1.7–1.8); off, a plan's charts are left out. */
+  charts?: boolean;
 }
 
 function textBytes(text: string): number {
@@ -106,6 +109,15 @@ export function planSteps(plan: Plan, known: readonly SheetFacts[], features: Wr
       continue;
     }
     if (!present.has(key)) throw planError(`Kế hoạch ghi vào sheet “${op.sheet}”, nhưng workbook không có sheet này.`);
+    if (op.op === "removeSheet") {
+      present.delete(key);
+      body.push({ bytes: 64, run: (_, sheets) => sheets.get(op.sheet).delete() });
+      continue;
+    }
+    if (op.op === "chart") {
+      if (features.charts) body.push(chartStep(op.sheet, op.chart, existing.get(key)?.charts ?? []));
+      continue;
+    }
     if (op.op === "protectSheet") {
       protectAtEnd.set(key, { name: op.sheet, options: PLAN_PROTECTION });
       continue;
@@ -148,7 +160,7 @@ function prepareSheet(name: string, exists: boolean): Step {
   };
 }
 
-function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
+function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" | "removeSheet" | "chart" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
   switch (op.op) {
     case "setCells":
       return setCellsSteps(op.sheet, op.anchor, op.cells, limits);
@@ -183,6 +195,24 @@ function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" }>, f
             const [first, last = first] = op.printTitleRows.split(":");
             layout.setPrintTitleRows(`$${first}:$${last}`);
           }
+          if (op.scale) layout.zoom = { scale: op.scale };
+          if (op.printArea) layout.setPrintArea(op.printArea);
+          if (op.footer) layout.headersFooters.defaultForAllPages.centerFooter = op.fontName ? `&"${op.fontName},Regular"${op.footer}` : op.footer;
+          if (op.rowBreaks) {
+            const breaks = sheets.get(op.sheet).horizontalPageBreaks;
+            breaks.removePageBreaks();
+            // PageBreakCollection.add puts the break above the range's top-left cell: after row n is above row n + 1.
+            for (const row of op.rowBreaks) breaks.add(`A${row + 1}`);
+          }
+        },
+      }];
+    case "rowHeights":
+      if (!features.pageLayout) return [];
+      return [{
+        bytes: 48 * op.heights.length,
+        run: (_, sheets) => {
+          const ws = sheets.get(op.sheet);
+          for (const { row, height } of op.heights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
         },
       }];
     case "freezeRows":
