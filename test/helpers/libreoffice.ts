@@ -11,9 +11,13 @@ import { saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
  * others are hidden first. A fresh profile directory keeps runs apart.
  */
 export async function printSheets(workbook: ExcelJS.Workbook, sheets: string[]): Promise<{ pages: string[]; pdf: string; dir: string; cleanup(): void }> {
-  workbook.eachSheet((ws) => {
+  let first = -1;
+  workbook.worksheets.forEach((ws, i) => {
     if (!sheets.includes(ws.name)) ws.state = "hidden";
+    else if (first < 0) first = i;
   });
+  // LibreOffice shows (and prints) the active sheet even when hidden: make a printed one active.
+  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: first, activeTab: first, visibility: "visible" }];
   const dir = mkdtempSync(path.join(tmpdir(), "de-an-02-pdf-"));
   const xlsx = path.join(dir, "in.xlsx");
   writeFileSync(xlsx, await saveWorkbook(workbook));
