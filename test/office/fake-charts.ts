@@ -160,7 +160,23 @@ class ChartProxy {
 }
 
 export class ChartCollectionProxy {
+  private loadedNames: string[] | null = null;
   constructor(private readonly ctx: FakeContext, private readonly sheet: SheetOf) {}
+
+  /** Only "items/name" is supported; the names arrive with the sync, as any loaded property. */
+  load(props: string): this {
+    if (props !== "items/name") throw new Error(`fake-excel: ChartCollection.load("${props}") is not supported`);
+    this.ctx.enqueue(() => {
+      const names = printModel(this.sheet()).charts.map((c) => c.name);
+      return { bytes: names.reduce((sum, n) => sum + n.length + 12, 16), commit: () => (this.loadedNames = names) };
+    }, 64);
+    return this;
+  }
+
+  get items(): { name: string }[] {
+    if (this.loadedNames === null) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available. Before reading the property's value, call the load method.");
+    return this.loadedNames.map((name) => ({ name }));
+  }
 
   add(type: string, sourceData: RangeLike, seriesBy?: string): ChartProxy {
     const box: { chart?: FakeChartModel } = {};

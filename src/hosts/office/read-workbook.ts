@@ -50,8 +50,13 @@ interface SheetBuffer {
 
 export const SHEET_LIST_LOAD = "items/name,items/visibility,items/protection/protected,items/protection/options";
 
-export function sheetFacts(items: Excel.Worksheet[]): SheetFacts[] {
-  return items.map((ws) => ({ name: ws.name, protected: ws.protection.protected, protectionOptions: ws.protection.protected ? ws.protection.options : null }));
+export function sheetFacts(items: Excel.Worksheet[], charts: (string[] | undefined)[] = []): SheetFacts[] {
+  return items.map((ws, i) => ({
+    name: ws.name,
+    protected: ws.protection.protected,
+    protectionOptions: ws.protection.protected ? ws.protection.options : null,
+    ...(charts[i] ? { charts: charts[i] } : {}),
+  }));
 }
 
 /**
@@ -86,8 +91,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
     window.load("values,formulas");
     const merged = options.merges ? window.getMergedAreasOrNullObject() : null;
     merged?.load("address");
-    return { used, window, merged };
+    // The charts' names ride along, so that a rebuilt summary replaces the add-in's charts instead of doubling them.
+    const charts = ws.charts.load("items/name");
+    return { used, window, merged, charts };
   });
+  let chartNames: (string[] | undefined)[] = [];
 
   let extents: { lastRow: number; lastColumn: number }[];
   const buffers: SheetBuffer[] = items.map(() => ({ values: [], formulas: [], merges: new Map() }));
@@ -101,6 +109,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
       addMerges(buffers[i], merged && !merged.isNullObject ? merged.address : null);
     });
     regions = extents.flatMap((e, sheet) => beyondWindow(sheet, e, limits));
+    chartNames = pending.map(({ charts }) => charts.items.map((c) => c.name));
   } catch (error) {
     if (!isPayloadTooLarge(error)) throw readError(error);
     // Too much for one response: learn each sheet's extent first, then read everything in blocks.
@@ -121,7 +130,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
       visibility: VISIBILITY[ws.visibility] ?? "visible",
     })),
   };
-  return { snapshot, sheets: sheetFacts(items), syncs };
+  return { snapshot, sheets: sheetFacts(items, chartNames), syncs };
 }
 
 function beyondWindow(sheet: number, extent: { lastRow: number; lastColumn: number }, limits: ReadLimits): Region[] {
