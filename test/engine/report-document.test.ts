@@ -153,3 +153,30 @@ describe("the printed summary (LibreOffice headless, read back with pdftotext)",
     }
   }, 180_000);
 });
+
+describe("the count of cells to check in LibreOffice", () => {
+  it("is computed by LibreOffice from the formulas alike: text, “8/8”, a negative typed as text counted once, a negative number", async () => {
+    const { workbook } = await buildDefectWorkbook();
+    // Beside the planted “8/8” (C19) and -3 (Cấp ủy D12): a negative typed as text in another village count.
+    workbook.getWorksheet("Trưởng thôn")!.getCell("C20").value = "-3";
+    recalc(workbook);
+    const summary = workbook.getWorksheet(SUMMARY)!;
+    const counts = (["C5", "D6"] as const).map((id) => summary.getCell(`J${rows.get(id)}`));
+    expect(counts.map((c) => c.result)).toEqual([2, 1]);
+    expect(counts.map((c) => formulaEngine(workbook).value(SUMMARY, c.address))).toEqual([2, 1]);
+    // No cached results: LibreOffice must compute every formula of the summary itself.
+    summary.eachRow((row) => row.eachCell((cell) => {
+      if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    }));
+    const printed = await printSheets(workbook, [SUMMARY]);
+    try {
+      const page = printed.pages[0];
+      const line = (id: string, name: string) => page.split("\n").find((l) => l.includes(`${id} `) && l.includes(name))!.trim();
+      expect(line("C5", "Tỷ lệ trưởng thôn là đảng viên")).toMatch(/\s2$/);
+      expect(line("D6", "Tỷ lệ cấp ủy viên nữ")).toMatch(/\s1$/);
+      expect(line("C1", "Số đảng viên kết nạp")).toMatch(/–$/);
+    } finally {
+      printed.cleanup();
+    }
+  }, 180_000);
+});
