@@ -7,7 +7,10 @@ import JSZip from "jszip";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/engine/analyse";
 import { FINDINGS_SHEET } from "../../src/core/plan/findings-sheet";
-import { summaryLayout } from "../../src/core/plan/summary";
+import { summaryLayout, summaryOps } from "../../src/core/plan/summary";
+import { readWorkbook } from "../../src/core/engine/read-workbook";
+import { readTargets } from "../../src/core/engine/targets";
+import type { PlanOp } from "../../src/core/model";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { chartInjector } from "../../src/hosts/xlsx/chart-part";
 import { buildDefectWorkbook } from "../fixtures/defects";
@@ -179,4 +182,24 @@ describe("the count of cells to check in LibreOffice", () => {
       printed.cleanup();
     }
   }, 180_000);
+});
+
+describe("the summary's top line", () => {
+  it("names the rows a ratio left out, where the engine reports them, and says nothing of them where it does not", async () => {
+    const { workbook } = await buildDefectWorkbook();
+    const snapshot = snapshotOf(workbook);
+    const analysis = analyse(snapshot, definitions, profile, { now: NOW, version: "test" });
+    const { readings } = readWorkbook(snapshot, definitions, profile, new Set());
+    const targets = readTargets(snapshot, definitions, profile, new Set([...readings.values()].map((r) => r.grid.name)));
+    const info = { now: NOW, version: "test", definitions: "de-an-02@1", counts: analysis.counts, findingsSheet: FINDINGS_SHEET };
+    const topLine = (indicators: typeof analysis.indicators) => {
+      const ops = summaryOps({ sheet: SUMMARY, defs: definitions, profile, readings, targets, indicators, info });
+      const cell = ops.find((op): op is Extract<PlanOp, { op: "setCells" }> => op.op === "setCells" && op.anchor === "A6")!.cells[0][0];
+      return cell.kind === "text" ? cell.text : null;
+    };
+    const without = analysis.indicators.map(({ rowsLeftOut: _r, inputFindings: _i, ...rest }) => rest);
+    expect(topLine(without)).not.toContain("dòng đủ số liệu");
+    const leftOut = without.map((i) => (i.id === "C5" || i.id === "D6" ? { ...i, rowsLeftOut: 1, inputFindings: 1 } : { ...i, rowsLeftOut: 0, inputFindings: 0 }));
+    expect(topLine(leftOut)).toContain("Tỷ lệ chỉ tính trên các dòng đủ số liệu: C5 bỏ 1 dòng, D6 bỏ 1 dòng.");
+  });
 });

@@ -5,12 +5,14 @@ import { cellAt, columnCount } from "../read/grid";
  * "(Số liệu đến tháng 6/2019)", "Số liệu tính đến ngày 30/6/2019", "Tính đến 30/6/2019": the period a
  * district sheet's title rows give its figures for. Diacritics are optional, as staff type them.
  */
-const PERIOD = /(?:s[ốôo]\s*li[ệêe]u\s+)?(?:t[íi]nh\s+)?đ[ếêe]n\s+((?:ng[àa]y|th[áa]ng|n[ăa]m|qu[ýy])?\s*[^()]*\d{4})/iu;
+const PERIOD = /(?:s[ốôo]\s*li[ệêe]u\s+)?(?:t[íi]nh\s+)?[đd][ếêe]n\s+((?:ng[àa]y|th[áa]ng|n[ăa]m|qu[ýy])?\s*[^()]*\d{4})/iu;
 
 export function periodIn(text: string): string | null {
   const match = PERIOD.exec(text.normalize("NFC"));
-  if (!match || !/s[ốôo]\s*li[ệêe]u|t[íi]nh\s+đ[ếêe]n/iu.test(match[0])) return null;
-  return match[1].replace(/\s+/g, " ").trim();
+  if (!match || !/s[ốôo]\s*li[ệêe]u|t[íi]nh\s+[đd][ếêe]n/iu.test(match[0])) return null;
+  const period = match[1].replace(/\s+/g, " ").trim();
+  // A title typed in capitals ("SỐ LIỆU ĐẾN THÁNG 6/2019") reads as a sentence on the summary.
+  return period === period.toUpperCase() ? period.toLowerCase() : period;
 }
 
 /** The period most of the input sheets state above their header, or null when none states one. */

@@ -120,11 +120,17 @@ export function summaryTargetRef(sheet: string, defs: Definitions, id: string): 
   return row === undefined ? null : `${quoteSheetName(sheet)}!$F$${row}`;
 }
 
-function findingsLine(info: RunInfo): string {
+/** What the run found, for the top of the summary; where the engine reports rows a ratio left out, which. */
+function findingsLine(info: RunInfo, indicators: readonly IndicatorResult[]): { text: string; lines: number } {
   const { error, warning, info: notes } = info.counts;
-  if (error + warning + notes === 0) return "Kiểm tra số liệu: không có lỗi, cảnh báo hay ghi chú nào.";
+  if (error + warning + notes === 0) return { text: "Kiểm tra số liệu: không có lỗi, cảnh báo hay ghi chú nào.", lines: 1 };
   const where = info.findingsSheet ? ` Danh sách từng ô ở sheet “${info.findingsSheet}”.` : "";
-  return `Kiểm tra số liệu: ${error} lỗi, ${warning} cảnh báo, ${notes} thông tin.${where} Chỉ tiêu tô vàng có ô cần kiểm tra (cột “Ô cần kiểm tra”).`;
+  const leftOut = indicators.filter((i) => (i.rowsLeftOut ?? 0) > 0).map((i) => `${i.id} bỏ ${i.rowsLeftOut} dòng`);
+  const rows = leftOut.length ? ` Tỷ lệ chỉ tính trên các dòng đủ số liệu: ${leftOut.join(", ")}.` : "";
+  return {
+    text: `Kiểm tra số liệu: ${error} lỗi, ${warning} cảnh báo, ${notes} thông tin.${where} Chỉ tiêu tô vàng có ô cần kiểm tra (cột “Ô cần kiểm tra”).${rows}`,
+    lines: rows ? 3 : 2,
+  };
 }
 
 export function summaryOps(input: SummaryInput): PlanOp[] {
@@ -153,7 +159,8 @@ export function summaryOps(input: SummaryInput): PlanOp[] {
   const period = periodOfWorkbook(readings) ?? doc.period ?? null;
   put("A4", [[text("TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ĐỀ ÁN 02")]]);
   if (period) put("A5", [[text(`(Số liệu đến ${period})`)]]);
-  put("A6", [[text(findingsLine(info))]]);
+  const found = findingsLine(info, indicators);
+  put("A6", [[text(found.text)]]);
   for (const r of [4, 5, 6]) merge(`A${r}:${lastCol}${r}`);
   style(`A4:${lastCol}4`, { bold: true, fontSize: 14, hAlign: "center", vAlign: "middle" });
   style(`A5:${lastCol}5`, { italic: true, hAlign: "center" });
@@ -161,7 +168,7 @@ export function summaryOps(input: SummaryInput): PlanOp[] {
   flow.rows(3, ROW_HEIGHT);
   flow.row(22);
   flow.row(ROW_HEIGHT);
-  flow.row(info.counts.error + info.counts.warning + info.counts.info === 0 ? ROW_HEIGHT : 30);
+  flow.row(found.lines * ROW_HEIGHT);
 
   put(`A${HEADER_ROW}`, [SUMMARY_HEADERS.map(text)]);
   style(`A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", border: true });
