@@ -2,7 +2,7 @@
  * After `npm run build`: the ribbon's function file must carry no React and no Fluent UI (it loads on
  * every click of "Tính lại chỉ tiêu"). The build already fails when such a module is bundled; this looks
  * at the emitted text as well, checks that no bundle uses eval or new Function, fails a bundle over its
- * budget (function file 30 KiB, task pane 300 KiB, gzipped), and prints the bundles'
+ * budget (function file 35 KiB, task pane 300 KiB, gzipped), and prints the bundles'
  * sizes. Run: npm run check:bundle
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -31,8 +31,12 @@ const GUARDED_IDIOMS: [string, string][] = [
   ['try{return new Function(""),!0}catch(e){return!1}', "zod eval probe"],
 ];
 
-/** Issue 6's budgets, gzipped at zlib's default level as a web server sends them. */
-const BUDGET_KIB = { commands: 30, taskpane: 300 };
+/**
+ * Issue 6's budgets, gzipped at zlib's default level as a web server sends them. The function file's was
+ * 30 KiB until issue 14: the printable summary (document header, findings sheet, charts, page layout) is
+ * code every "Tính lại" runs, about 4 KiB of it, so the budget is 35 KiB.
+ */
+const BUDGET_KIB = { commands: 35, taskpane: 300 };
 
 function bundles(prefix: string): string[] {
   return readdirSync(DIST).filter((f) => f.startsWith(prefix) && f.endsWith(".js"));
