@@ -203,3 +203,33 @@ describe("the summary's top line", () => {
     expect(topLine(leftOut)).toContain("Tỷ lệ chỉ tính trên các dòng đủ số liệu: C5 bỏ 1 dòng, D6 bỏ 1 dòng.");
   });
 });
+
+describe("chart injection into a sheet that already has a drawing", () => {
+  it("adds the charts to the sheet's own drawing part, keeping its picture, with one <drawing> element and valid XML", async () => {
+    const workbook = await loadWorkbook(readFileSync(SAMPLE));
+    const analysis = recalc(workbook);
+    const logo = workbook.addImage({ buffer: readFileSync(path.resolve(__dirname, "../../assets/icon-16.png")) as unknown as ExcelJS.Buffer, extension: "png" });
+    workbook.getWorksheet(SUMMARY)!.addImage(logo, "L1:M2");
+    const zip = await JSZip.loadAsync(await saveWorkbook(workbook));
+    const files = Object.keys(zip.files);
+    const drawings = files.filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f));
+    expect(drawings).toHaveLength(1);
+    const drawing = await zip.file(drawings[0])!.async("string");
+    expect(drawing).toContain("<xdr:pic>");
+    const names = [...drawing.matchAll(/<xdr:cNvPr id="(\d+)" name="([^"]+)"/g)];
+    expect(names.map((m) => m[2]).filter((n) => n.startsWith("DeAn02_"))).toHaveLength(analysis.plan.ops.filter((op) => op.op === "chart").length);
+    expect(new Set(names.map((m) => m[1])).size).toBe(names.length);
+    const summaryXml = await Promise.all(files.filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    expect(summaryXml.filter((x) => x.includes("<drawing ")).map((x) => x.match(/<drawing /g)!.length)).toEqual([1]);
+    const rels = await zip.file(drawings[0].replace("drawings/", "drawings/_rels/") + ".rels")!.async("string");
+    expect(rels).toContain("relationships/image");
+    expect((rels.match(/relationships\/chart"/g) ?? []).length).toBe(names.length - 1);
+    const dir = mkdtempSync(path.join(tmpdir(), "drawing-xml-"));
+    try {
+      writeFileSync(path.join(dir, "d.xml"), drawing);
+      execFileSync("xmllint", ["--noout", path.join(dir, "d.xml")]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
