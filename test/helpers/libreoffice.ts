@@ -13,8 +13,11 @@ import { saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 export async function printSheets(workbook: ExcelJS.Workbook, sheets: string[]): Promise<{ pages: string[]; pdf: string; dir: string; cleanup(): void }> {
   let first = -1;
   workbook.worksheets.forEach((ws, i) => {
-    if (!sheets.includes(ws.name)) ws.state = "hidden";
-    else if (first < 0) first = i;
+    if (!sheets.includes(ws.name)) {
+      ws.state = "hidden";
+      // LibreOffice prints a hidden sheet's defined print area all the same.
+      ws.pageSetup.printArea = undefined;
+    } else if (first < 0) first = i;
   });
   // LibreOffice shows (and prints) the active sheet even when hidden: make a printed one active.
   workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: first, activeTab: first, visibility: "visible" }];

@@ -40,19 +40,15 @@ export class PageFlow {
   }
 
   /**
-   * Ends the first page after the rows so far (the header block and the table). False when they do not fit
-   * on one page. The pages are printed one page wide: a renderer whose fonts are wider prints smaller, so a
-   * page holds at least what is reckoned here.
+   * Ends the page after the rows so far (the header block and the table), so what follows starts a page of
+   * its own. False when those rows do not fit on one page. The pages are printed one page wide: a renderer
+   * whose fonts are wider prints smaller, so a page holds at least what is reckoned here.
    */
   closeFirstPage(): boolean {
     const height = this.rowHeights.reduce((a, b) => a + b, 0);
-    if (height > this.capacity) {
-      this.used = height % this.capacity;
-      return false;
-    }
     this.breakAfter.push(this.rowHeights.length);
     this.used = 0;
-    return true;
+    return height <= this.capacity;
   }
 
   /** Rows that stay on one page when they can. */

@@ -20,7 +20,7 @@ export const STATUS_LABELS: Record<IndicatorStatus, string> = {
 };
 
 export const SUMMARY_HEADERS = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Trước Đề án", "Thực hiện", "Mục tiêu", "Tỷ lệ đạt", "Đánh giá", "Tăng/giảm so với trước Đề án", "Ô cần kiểm tra"];
-const COLUMN_WIDTHS = [6, 46, 10, 11, 11, 11, 10, 15, 15, 10];
+const COLUMN_WIDTHS = [6, 48, 10, 11, 11, 11, 10, 15, 15, 10];
 export const HEADER_ROW = 7;
 /** A printed summary lists the worst units; the report keeps them all. */
 export const BELOW_TARGET_LISTED = 20;
@@ -212,7 +212,7 @@ export function summaryOps(input: SummaryInput): PlanOp[] {
     style(`J${row}`, { numberFormat: '#,##0;-#,##0;"–"', hAlign: "center" });
   });
   const firstRow = HEADER_ROW + 1;
-  for (let row = firstRow; row <= layout.lastTableRow; row++) flow.row(defs.indicators.some((d) => layout.rows.get(d.id) === row && d.name.length > 44) ? 2 * TABLE_ROW_HEIGHT : TABLE_ROW_HEIGHT);
+  for (let row = firstRow; row <= layout.lastTableRow; row++) flow.row(defs.indicators.some((d) => layout.rows.get(d.id) === row && d.name.length > 50) ? 2 * TABLE_ROW_HEIGHT : TABLE_ROW_HEIGHT);
   style(`A${firstRow}:${lastCol}${layout.lastTableRow}`, { border: true, vAlign: "middle" });
   style(`B${firstRow}:B${layout.lastTableRow}`, { wrap: true });
   const indicatorRanges = defs.indicators.map((d) => layout.rows.get(d.id)!);
