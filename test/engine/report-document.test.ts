@@ -233,3 +233,24 @@ describe("chart injection into a sheet that already has a drawing", () => {
     }
   });
 });
+
+describe("the printed summary and findings sheet of a workbook with planted defects", () => {
+  it("counts the findings on page 1 above the table, and prints the findings sheet with each planted cell", async () => {
+    const { workbook, expected } = await buildDefectWorkbook();
+    const analysis = recalc(workbook);
+    const printed = await printSheets(workbook, [SUMMARY, FINDINGS_SHEET]);
+    try {
+      const flat = printed.pages.map((p) => p.replace(/\s+/g, " "));
+      const { error, warning, info } = analysis.counts;
+      const top = flat[0].indexOf(`Kiểm tra số liệu: ${error} lỗi, ${warning} cảnh báo, ${info} thông tin.`);
+      expect(top).toBeGreaterThan(0);
+      expect(top).toBeLessThan(flat[0].indexOf("Đơn vị tính"));
+      const findingsPages = flat.filter((p) => p.includes("KIỂM TRA SỐ LIỆU") || p.includes("Nội dung cần xem"));
+      expect(findingsPages.length).toBeGreaterThan(0);
+      const listing = findingsPages.join(" ");
+      for (const f of expected.filter((e) => e.cell !== null)) expect(listing).toMatch(new RegExp(`${f.sheet} ${f.cell} `));
+    } finally {
+      printed.cleanup();
+    }
+  }, 180_000);
+});
