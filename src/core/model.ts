@@ -112,6 +112,10 @@ export interface IndicatorResult {
   change: number | null;
   /** Units strictly below target, worst first; present for per-unit indicators with a target. */
   belowTarget?: UnitValue[];
+  /** Error findings on the cells the indicator reads (absent where the engine does not count them). */
+  inputFindings?: number;
+  /** Rows a ratio left out of both sides because one of its two cells was unusable. */
+  rowsLeftOut?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +157,22 @@ export interface ConditionalRule {
   fontColor: string;
 }
 
+/** A native chart: bars (and a reference line) over ranges of the sheet it sits on. */
+export interface ChartSpec {
+  /** Unique on its sheet; the add-in finds and replaces its own charts by this name. */
+  name: string;
+  title: string;
+  /** The cells the chart covers: its top-left cell and the cell its bottom-right corner reaches. */
+  from: string;
+  to: string;
+  /** Absolute references with the sheet, e.g. `'Tổng hợp chỉ tiêu'!$L$40:$L$52`; `cache` is what they hold now. */
+  categories: { ref: string; cache: string[] };
+  series: { name: string; kind: "column" | "line"; ref: string; cache: (number | null)[]; color: string }[];
+  /** Number format of the value axis and labels, e.g. "0%". */
+  valueFormat: string;
+  fontName: string;
+}
+
 export type PlanOp =
   /** An owned sheet: created when missing, otherwise its contents and formats are cleared in place. */
   | { op: "prepareSheet"; sheet: string }
@@ -168,7 +188,21 @@ export type PlanOp =
       orientation: "portrait" | "landscape";
       /** rows repeated on every printed page, e.g. "4:4" */
       printTitleRows?: string;
+      /** What prints, e.g. "A1:J80"; the whole used range when absent. */
+      printArea?: string;
+      /** Percent; fit to one page wide when absent. */
+      scale?: number;
+      /** Rows (1-based) after which a new page starts. */
+      rowBreaks?: number[];
+      /** Excel header/footer codes, e.g. "Trang &P/&N" (centre of every page's footer). */
+      footer?: string;
+      fontName?: string;
     }
+  /** Row heights in points (1-based rows), so a printed page holds what the plan expects. */
+  | { op: "rowHeights"; sheet: string; heights: { row: number; height: number }[] }
+  | { op: "chart"; sheet: string; chart: ChartSpec }
+  /** Removes a sheet the add-in owns and no longer needs (the findings sheet once there are none). */
+  | { op: "removeSheet"; sheet: string }
   | { op: "freezeRows"; sheet: string; rows: number }
   /** Excel data validation on input cells; `warning` lets a person keep a value off the list (open lists). */
   | { op: "dataValidation"; sheet: string; range: string; rule: ValidationRule }

@@ -10,6 +10,7 @@ import { buildDefectWorkbook, buildWorkbookWithoutSheet } from "../fixtures/defe
 import { formulaEngine } from "../helpers/formula-engine";
 import { NOW } from "../helpers/grid";
 import { agrees, plannedFormulas } from "../helpers/plan-cells";
+import { summaryLayout } from "../../src/core/plan/summary";
 
 const { definitions, profile } = bundledCatalogue();
 const SAMPLE = path.resolve(__dirname, "../../seeds/lang-giang.xlsx");
@@ -114,12 +115,15 @@ describe("the recalculated sample", () => {
     const formulas = plannedFormulas(analysis.plan);
     for (const f of formulas) expect([f.sheet, f.cell, agrees(f.result, sheet.value(f.sheet, f.cell))]).toEqual([f.sheet, f.cell, true]);
     const summary = analysis.summarySheet;
-    analysis.indicators.forEach((indicator, i) => {
-      const row = 6 + i;
+    const rows = summaryLayout(definitions).rows;
+    analysis.indicators.forEach((indicator) => {
+      const row = rows.get(indicator.id)!;
       expect(agrees(indicator.actual, sheet.value(summary, `E${row}`))).toBe(true);
       expect(agrees(indicator.target, sheet.value(summary, `F${row}`))).toBe(true);
       expect(agrees(indicator.achievement, sheet.value(summary, `G${row}`))).toBe(true);
-      expect(agrees(indicator.change, sheet.value(summary, `I${row}`))).toBe(true);
+      // A ratio's change is written in percentage points.
+      const change = indicator.change === null || indicator.unit === "count" ? indicator.change : indicator.change * 100;
+      expect(agrees(change, sheet.value(summary, `I${row}`))).toBe(true);
     });
   });
 
@@ -128,7 +132,7 @@ describe("the recalculated sample", () => {
     const analysis = run(workbook);
     applyPlan(workbook, analysis.plan);
     const { hf, value } = formulaEngine(workbook);
-    const c5Row = 6 + definitions.indicators.findIndex((i) => i.id === "C5");
+    const c5Row = summaryLayout(definitions).rows.get("C5")!;
     expect(value("Tổng hợp chỉ tiêu", `H${c5Row}`)).toBe("Chưa đạt");
     // Tân Thanh: 12 of 12 village heads become party members.
     const s4 = hf.getSheetId("Trưởng thôn")!;
@@ -166,11 +170,13 @@ describe("a workbook with planted defects", () => {
     const analysis = run(workbook);
     applyPlan(workbook, analysis.plan);
     const summary = workbook.getWorksheet("Tổng hợp chỉ tiêu")!;
-    const labels: Record<string, unknown> = {};
-    summary.eachRow((row) => (labels[String(row.getCell(2).value)] = row.getCell(3).value));
     const errors = expected.filter((f) => !["unknown-unit", "missing-unit", "cross-sheet-mismatch", "reported-ratio-mismatch", "unknown-column", "number-as-text"].includes(f.code)).length;
-    expect(labels["Số lỗi"]).toBe(errors);
-    expect(labels["Số lỗi"]).toBe(analysis.counts.error);
+    const warnings = expected.length - errors - 1;
+    expect(analysis.counts).toEqual({ error: errors, warning: warnings, info: 1 });
+    // The counts stand at the top of the summary, above the table, not on its last page.
+    expect(summary.getCell("A6").value).toBe(
+      `Kiểm tra số liệu: ${errors} lỗi, ${warnings} cảnh báo, 1 thông tin. Danh sách từng ô ở sheet “Kiểm tra số liệu”. Chỉ tiêu tô vàng có ô cần kiểm tra (cột “Ô cần kiểm tra”).`,
+    );
     expect(analysis.indicators.find((i) => i.id === "A4")!.status).toBe("no_data");
   });
 

@@ -55,6 +55,7 @@ describe("hostile files given to the command line", () => {
     expect(report.findings.map((f: { sheet: string; cell: string; code: string }) => [f.sheet, f.cell, f.code])).toEqual([["Doanh nghiệp", "B1048576", "blank-required"]]);
     expect(report.indicators.find((i: { id: string }) => i.id === "B1").actual).toBe(2);
     expect(run.ms).toBeLessThan(30_000);
-    expect(readFileSync(out).length).toBeLessThan(2 * readFileSync(input).length);
+    // The recalculated file adds the summary, its charts and the findings sheet (about 30 KB zipped); a million rows would be megabytes.
+    expect(readFileSync(out).length).toBeLessThan(3 * readFileSync(input).length);
   });
 });

@@ -5,6 +5,8 @@ import { XlsxHost, loadWorkbook, saveWorkbook } from "../../src/hosts/xlsx/xlsx-
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
 import { formulaEngine } from "../helpers/formula-engine";
 import { NOW } from "../helpers/grid";
+import { summaryLayout } from "../../src/core/plan/summary";
+import { bundledCatalogue } from "../../src/core/definitions/bundled";
 
 const [district] = fc.sample(districtArbitrary, { numRuns: 1, seed: 11 });
 
@@ -53,7 +55,7 @@ describe("text from people's cells and unusual sheet names", () => {
     workbook.getWorksheet("Trưởng thôn")!.name = name;
     const { workbook: out, outcome } = await recalcRoundTrip(workbook);
     expect(outcome.findings.filter((f) => f.code === "missing-sheet")).toEqual([]);
-    const c5Row = 6 + outcome.indicators.findIndex((i) => i.id === "C5");
+    const c5Row = summaryLayout(bundledCatalogue().definitions).rows.get("C5")!;
     const c5 = outcome.indicators.find((i) => i.id === "C5")!;
     expect(out.getWorksheet("Tổng hợp chỉ tiêu")!.getCell(`E${c5Row}`).formula).toContain(`'${name.replace(/'/g, "''")}'!`);
     expect(formulaEngine(out).value("Tổng hợp chỉ tiêu", `E${c5Row}`)).toBeCloseTo(c5.actual!, 9);

@@ -19,6 +19,7 @@
  * - workbook-structure and sheet protection with Excel's codes; cell-edit mode; manual calculation.
  * office-addin-mock has no collections, enums or null objects, hence this file.
  */
+import { ChartCollectionProxy, headersFooters, PageBreakCollectionProxy, setPrintArea, setRowHeights } from "./fake-charts";
 import type { ExcelRuntime } from "../../src/hosts/office/runtime";
 
 export interface Rect {
@@ -607,6 +608,8 @@ class WorksheetProxy extends Resolvable<SheetModel> {
   readonly protection: WorksheetProtectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly pageLayout: PageLayoutProxy;
+  readonly charts = new ChartCollectionProxy(this.ctx, () => this.resolve());
+  readonly horizontalPageBreaks = new PageBreakCollectionProxy(this.ctx, () => this.resolve());
 
   constructor(ctx: FakeContext, resolver: () => SheetModel | null) {
     super(ctx, resolver);
@@ -775,6 +778,12 @@ class PageLayoutProxy extends Resolvable<SheetModel> {
   set bottomMargin(v: number) { this.setMargin("bottom", v); }
   set headerMargin(v: number) { this.setMargin("header", v); }
   set footerMargin(v: number) { this.setMargin("footer", v); }
+  get headersFooters() {
+    return headersFooters(this.ctx, () => this.resolve());
+  }
+  setPrintArea(area: string): void {
+    setPrintArea(this.ctx, () => this.resolve(), area);
+  }
   setPrintTitleRows(rows: string): void {
     this.write((model) => {
       if (!/^\$?\d+:\$?\d+$/.test(rows)) throw officeError("InvalidArgument", `print title rows must be whole rows: ${rows}`);
@@ -1095,6 +1104,9 @@ class RangeFormatProxy extends CellFormatter {
   set wrapText(v: boolean) { this.each((f) => (f.wrap = v)); }
   set horizontalAlignment(v: string) { this.each((f) => (f.hAlign = v)); }
   set verticalAlignment(v: string) { this.each((f) => (f.vAlign = v)); }
+  set rowHeight(points: number) {
+    this.write(({ sheet, rect }) => setRowHeights(sheet, rect, points));
+  }
   set columnWidth(points: number) {
     this.write(({ sheet, rect }) => {
       sheet.assertWritable(rect, "columns");

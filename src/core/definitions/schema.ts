@@ -97,6 +97,8 @@ export const Definitions = z.object({
     )
     .default([]),
   indicators: z.array(Indicator).min(1),
+  /** Titles of the indicator groups, keyed by the letter an indicator's id starts with (A–D); the printed summary heads each group with it. */
+  groups: z.array(z.object({ id: z.string().regex(/^[A-Z]$/, "mã nhóm là một chữ cái in hoa"), title: z.string().min(1) })).default([]),
 });
 
 const IndicatorFigures = z.object({
@@ -113,6 +115,20 @@ export const Profile = z.object({
   organisations: z.array(z.object({ name: z.string().min(1), type: z.string().min(1) })).default([]),
   indicators: z.record(indicatorId, IndicatorFigures).default({}),
   sources: z.record(z.string(), z.string()).default({}),
+  /** What the printed summary's document header and signature block say; all optional (board "Ban Tổ chức", head "Trưởng ban"). */
+  document: z
+    .object({
+      /** The board issuing the report, under the committee: "Ban Tổ chức". */
+      board: z.string().min(1).optional(),
+      /** The place on the date line; the district's name when absent. */
+      place: z.string().min(1).optional(),
+      /** The period the figures are for when no input sheet's title rows say it: "tháng 6/2019". */
+      period: z.string().min(1).optional(),
+      headTitle: z.string().min(1).optional(),
+      headName: z.string().min(1).optional(),
+      preparerName: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 export type Definitions = z.infer<typeof Definitions>;

@@ -2,7 +2,8 @@ import type { Definitions, Profile } from "../definitions/schema";
 import { countBySeverity, finding } from "../findings/findings";
 import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model";
 import { calculatedColumnOps } from "../plan/calculated-columns";
-import { summaryOps, summaryTargetRef } from "../plan/summary";
+import { findingsSheetOps, FINDINGS_SHEET } from "../plan/findings-sheet";
+import { summaryOps, summaryTargetRef, vietnamTime } from "../plan/summary";
 import { computeIndicators } from "./indicators";
 import { type SheetColumns, sheetColumns } from "./contexts";
 import { ENCODING_LABELS } from "../text/legacy-encoding";
@@ -36,7 +37,8 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
   const { snapshot, legacy } = decodeLegacySheets(workbook);
   const owned = ownedSheets(snapshot);
   const summary = summarySheetName(snapshot, owned);
-  const skip = new Set([...owned, summary.name]);
+  const findingsSheet = summarySheetName(snapshot, owned, FINDINGS_SHEET).name;
+  const skip = new Set([...owned, summary.name, findingsSheet]);
   const mappings = columnMappings(snapshot);
   const { readings, findings: readFindings } = readWorkbook(snapshot, defs, profile, skip, mappings);
   const targets = readTargets(snapshot, defs, profile, new Set([...skip, ...[...readings.values()].map((r) => r.grid.name)]));
@@ -53,10 +55,20 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
   const counts = countBySeverity(findings);
 
   const targetRef = (id: string) => summaryTargetRef(summary.name, defs, id);
-  const ownedAfter = [...new Set([...owned, summary.name])].filter((name) => name === summary.name || snapshot.sheets.some((s) => s.name === name));
+  // The findings sheet is rebuilt while there are findings and removed, if it is ours, once there are none.
+  const listFindings = findings.length > 0;
+  const staleFindingsSheet = !listFindings && owned.has(findingsSheet) && snapshot.sheets.some((s) => s.name === findingsSheet);
+  const written = listFindings ? [summary.name, findingsSheet] : [summary.name];
+  const ownedAfter = [...new Set([...owned, ...written])].filter(
+    (name) => written.includes(name) || (name !== findingsSheet && snapshot.sheets.some((s) => s.name === name)),
+  );
+  const info = { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts, findingsSheet: listFindings ? findingsSheet : null };
+  const runLine = `tính lại lúc ${vietnamTime(options.now)}, add-in ${options.version}, định nghĩa ${info.definitions}`;
   const plan: Plan = {
     ops: [
-      ...summaryOps({ sheet: summary.name, defs, profile, readings, targets, indicators, info: { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts } }),
+      ...summaryOps({ sheet: summary.name, defs, profile, readings, targets, indicators, info }),
+      ...(listFindings ? findingsSheetOps(findingsSheet, findings, new Set(snapshot.sheets.map((s) => s.name)), runLine) : []),
+      ...(staleFindingsSheet ? [{ op: "removeSheet" as const, sheet: findingsSheet }] : []),
       ...calculatedColumnOps(defs, readings, target, targetRef),
       ...markerOps(ownedAfter, definitionsLabel(defs), options.version, mappings),
     ],

@@ -71,7 +71,7 @@ export class OfficeHost implements WorkbookHost {
    */
   async apply(plan: Plan): Promise<void> {
     const group = supports(this.runtime, "mergeUndoGroup");
-    const features = { pageLayout: supports(this.runtime, "pageLayout") };
+    const features = { pageLayout: supports(this.runtime, "pageLayout"), charts: supports(this.runtime, "charts") };
     const fresh = this.seen && this.now() - this.seen.at <= this.ttl ? this.seen.workbook : null;
     this.seen = null;
     this.stats.applySyncs = 0;

@@ -26,6 +26,8 @@ export interface SheetFacts {
   visibility: SheetVisibility;
   protected: boolean;
   protectionOptions: Excel.WorksheetProtectionOptions | null;
+  /** Names of the charts on the sheet, where the read loaded them: an earlier run's are replaced, not doubled. */
+  charts?: string[];
 }
 
 export interface ReadResult {
@@ -50,8 +52,14 @@ interface SheetBuffer {
 
 export const SHEET_LIST_LOAD = "items/name,items/visibility,items/protection/protected,items/protection/options";
 
-export function sheetFacts(items: Excel.Worksheet[]): SheetFacts[] {
-  return items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? "visible", protected: ws.protection.protected, protectionOptions: ws.protection.protected ? ws.protection.options : null }));
+export function sheetFacts(items: Excel.Worksheet[], charts: (string[] | undefined)[] = []): SheetFacts[] {
+  return items.map((ws, i) => ({
+    name: ws.name,
+    visibility: VISIBILITY[ws.visibility] ?? "visible",
+    protected: ws.protection.protected,
+    protectionOptions: ws.protection.protected ? ws.protection.options : null,
+    ...(charts[i] ? { charts: charts[i] } : {}),
+  }));
 }
 
 /**
@@ -88,8 +96,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
     window.load("values,formulas");
     const merged = options.merges ? window.getMergedAreasOrNullObject() : null;
     merged?.load("address");
-    return { used, window, merged };
+    // The charts' names ride along, so that a rebuilt summary replaces the add-in's charts instead of doubling them.
+    const charts = ws.charts.load("items/name");
+    return { used, window, merged, charts };
   });
+  let chartNames: (string[] | undefined)[] = [];
 
   let extents: { lastRow: number; lastColumn: number }[];
   const buffers: SheetBuffer[] = items.map(() => ({ values: [], formulas: [], merges: new Map() }));
@@ -104,6 +115,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
       addMerges(buffers[i], merged && !merged.isNullObject ? merged.address : null);
     });
     regions = extents.flatMap((e, sheet) => beyondWindow(sheet, e, limits));
+    chartNames = pending.map(({ charts }) => charts.items.map((c) => c.name));
   } catch (error) {
     if (!isPayloadTooLarge(error) && !options.merges) throw readError(error);
     // Too much for one response, or a sheet with more merged areas than getMergedAreasOrNullObject returns
@@ -131,7 +143,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
       visibility: VISIBILITY[ws.visibility] ?? "visible",
     })),
   };
-  return { snapshot, workbook: { sheets: sheetFacts(items), structureProtected: structure.protected, calculationMode: application.calculationMode }, syncs };
+  return { snapshot, workbook: { sheets: sheetFacts(items, chartNames), structureProtected: structure.protected, calculationMode: application.calculationMode }, syncs };
 }
 
 function beyondWindow(sheet: number, extent: { lastRow: number; lastColumn: number }, limits: ReadLimits): Region[] {

@@ -28,6 +28,8 @@ export const MANIFEST_MINIMUM = ["ExcelApi", "1.13"] as const;
 export const FEATURES = {
   /** Page layout: paper size, orientation, print titles. */
   pageLayout: ["ExcelApi", "1.9"],
+  /** Charts: series added and typed one by one, data labels' number format. */
+  charts: ["ExcelApi", "1.8"],
   /** Excel.run waits until the person leaves cell edit mode instead of failing. */
   delayForCellEdit: ["ExcelApi", "1.11"],
   /** Excel.run({ mergeUndoGroup: true }): the whole write is one undo step. */

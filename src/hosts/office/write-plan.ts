@@ -2,6 +2,7 @@
 import type { CellStyle, ConditionalRule, Plan, PlanOp, PlanValue, SheetVisibility, ValidationRule } from "../../core/model";
 import { address, columnLetter } from "../../core/read/grid";
 import { rangeSize, toExcelInput } from "./cell-values";
+import { chartStep } from "./charts";
 import { planError } from "./host-error";
 import type { SheetFacts } from "./read-workbook";
 
@@ -77,6 +78,8 @@ export function stepBytes(step: Step, limits: WriteLimits): number {
 
 export interface WriteFeatures {
   pageLayout: boolean;
+  /** Charts (ExcelApi 1.7–1.8); off, a plan's charts are left out. */
+  charts?: boolean;
 }
 
 function textBytes(text: string): number {
@@ -134,6 +137,7 @@ export function planSteps(plan: Plan, workbook: WorkbookFacts, features: WriteFe
   const protectAtEnd = new Map<string, { name: string; options: Excel.WorksheetProtectionOptions }>();
   const adds: Step[] = [];
   const shows: Step[] = [];
+  const removes: Step[] = [];
   const body: Step[] = [];
 
   // When the plan creates a sheet and hides it, every sheet it creates is added before the undo group (in
@@ -160,6 +164,17 @@ export function planSteps(plan: Plan, workbook: WorkbookFacts, features: WriteFe
       continue;
     }
     if (!present.has(key)) throw planError(`Kế hoạch ghi vào sheet “${op.sheet}”, nhưng workbook không có sheet này.`);
+    if (op.op === "removeSheet") {
+      // Worksheet.delete has no undo support anywhere (excel-add-ins-undo-capabilities.md), so it goes before
+      // the undo group, like visibility and protection; the sheet removed is the add-in's own.
+      present.delete(key);
+      removes.push({ bytes: 64, calls: 1, run: (_, sheets) => sheets.get(op.sheet).delete() });
+      continue;
+    }
+    if (op.op === "chart") {
+      if (features.charts) body.push(chartStep(op.sheet, op.chart, existing.get(key)?.charts ?? []));
+      continue;
+    }
     if (op.op === "protectSheet") {
       protectAtEnd.set(key, { name: op.sheet, options: PLAN_PROTECTION });
       continue;
@@ -187,7 +202,7 @@ export function planSteps(plan: Plan, workbook: WorkbookFacts, features: WriteFe
     body.push(...opSteps(op, features, limits));
   }
 
-  const needsStructure = shows.length > 0 || plan.ops.some((op) => op.op === "prepareSheet" && !existing.has(op.sheet.toLowerCase()));
+  const needsStructure = shows.length > 0 || removes.length > 0 || plan.ops.some((op) => op.op === "prepareSheet" && !existing.has(op.sheet.toLowerCase()));
   if (workbook.structureProtected && needsStructure) {
     throw planError(
       "Workbook đang được bảo vệ cấu trúc (Xem lại › Bảo vệ Sổ làm việc), nên không thêm hoặc ẩn được sheet. " +
@@ -205,7 +220,7 @@ export function planSteps(plan: Plan, workbook: WorkbookFacts, features: WriteFe
     if (!protectAtEnd.has(key)) protectAtEnd.set(key, { name: facts.name, options: facts.protectionOptions ?? PLAN_PROTECTION });
   }
   const after: Step[] = [...protectAtEnd.values()].map(({ name, options }) => protectStep(name, options));
-  return { before: [...unprotect, ...adds, ...shows], body, after, unprotected };
+  return { before: [...unprotect, ...removes, ...adds, ...shows], body, after, unprotected };
 }
 
 export function protectStep(name: string, options: Excel.WorksheetProtectionOptions): Step {
@@ -233,7 +248,7 @@ function prepareSheet(name: string, exists: boolean): Step {
   };
 }
 
-function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" | "sheetVisibility" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
+function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" | "sheetVisibility" | "removeSheet" | "chart" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
   switch (op.op) {
     case "setCells":
       return setCellsSteps(op.sheet, op.anchor, op.cells, limits);
@@ -270,6 +285,25 @@ function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" | "sh
             const [first, last = first] = op.printTitleRows.split(":");
             layout.setPrintTitleRows(`$${first}:$${last}`);
           }
+          if (op.scale) layout.zoom = { scale: op.scale };
+          if (op.printArea) layout.setPrintArea(op.printArea);
+          if (op.footer) layout.headersFooters.defaultForAllPages.centerFooter = op.fontName ? `&"${op.fontName},Regular"${op.footer}` : op.footer;
+          if (op.rowBreaks) {
+            const breaks = sheets.get(op.sheet).horizontalPageBreaks;
+            breaks.removePageBreaks();
+            // PageBreakCollection.add puts the break above the range's top-left cell: after row n is above row n + 1.
+            for (const row of op.rowBreaks) breaks.add(`A${row + 1}`);
+          }
+        },
+      }];
+    case "rowHeights":
+      if (!features.pageLayout) return [];
+      return [{
+        bytes: 48 * op.heights.length,
+        calls: 2 * op.heights.length,
+        run: (_, sheets) => {
+          const ws = sheets.get(op.sheet);
+          for (const { row, height } of op.heights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
         },
       }];
     case "freezeRows":

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
 import { toCellValue } from "./cell-values";
+import { addCharts, chartsToWrite, forgetCharts, queueChart } from "./chart-part";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -182,6 +183,7 @@ function clearInPlace(ws: ExcelJS.Worksheet): void {
   });
   (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings = [];
   ws.views = [];
+  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
 }
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
@@ -198,6 +200,7 @@ function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Wo
   switch (op.op) {
     case "prepareSheet": {
       const existing = workbook.getWorksheet(op.sheet);
+      forgetCharts(workbook, op.sheet);
       if (existing) clearInPlace(existing);
       else workbook.addWorksheet(op.sheet);
       return;
@@ -258,7 +261,28 @@ function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Wo
         fitToWidth: 1,
         fitToHeight: 0,
         ...(op.printTitleRows ? { printTitlesRow: op.printTitleRows } : {}),
+        // ExcelJS writes the print area as `'Sheet'!$<first>:$<last>`, so the rows' dollars are added here.
+        ...(op.printArea ? { printArea: op.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
+        ...(op.scale ? { fitToPage: false, scale: op.scale } : {}),
       };
+      ws.headerFooter = op.footer ? { oddFooter: `&C${op.fontName ? `&"${op.fontName},Regular"` : ""}${op.footer}` } : {};
+      (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
+      for (const row of op.rowBreaks ?? []) ws.getRow(row).addPageBreak();
+      return;
+    }
+    case "rowHeights": {
+      const ws = sheet(op.sheet);
+      for (const { row, height } of op.heights) ws.getRow(row).height = height;
+      return;
+    }
+    case "chart":
+      // ExcelJS writes no charts: the chart parts are added to the saved file (chart-part.ts).
+      queueChart(workbook, op.sheet, op.chart);
+      return;
+    case "removeSheet": {
+      const ws = workbook.getWorksheet(op.sheet);
+      forgetCharts(workbook, op.sheet);
+      if (ws) workbook.removeWorksheet(ws.id);
       return;
     }
     case "freezeRows":
@@ -334,7 +358,8 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Arr
   const unshare = shareEmptyStyles(workbook);
   try {
     const buffer = await workbook.xlsx.writeBuffer();
-    return new Uint8Array(buffer as ArrayBuffer);
+    const charts = chartsToWrite(workbook);
+    return charts.length ? await addCharts(new Uint8Array(buffer as ArrayBuffer), charts) : new Uint8Array(buffer as ArrayBuffer);
   } finally {
     // Each cell gets its own style back, so that no later `cell.font = …` changes them all at once.
     unshare();

@@ -1,0 +1,40 @@
+import type { Definitions, IndicatorDef } from "../definitions/schema";
+import { columnRange, type Readings } from "../engine/contexts";
+import { indicatorAst } from "../engine/indicators";
+import { referencedColumns } from "../expr";
+import { isErrorValue } from "../model";
+import { cellAt } from "../read/grid";
+
+/**
+ * The cells an indicator's figures rest on that a person must look at: text (a number typed as text, "8/8"),
+ * a negative count, an error value, in the number columns it sums, between the first and the last data row.
+ *
+ * As a formula, per column: COUNTIF(r,"<0") counts the negative numbers (COUNTIF's "<0" compares numbers
+ * only and skips text and error cells), COUNTA(r)-COUNT(r) the cells that hold something that is not a
+ * number (text, logical or error values). Both are Excel's own functions, so the count stays true when
+ * staff edit the workbook without the add-in.
+ */
+export function cellsToCheck(defs: Definitions, def: IndicatorDef, readings: Readings): { formula: string; count: number } | null {
+  const asts = indicatorAst(def);
+  const columns = [...referencedColumns(asts.numerator), ...(asts.denominator ? referencedColumns(asts.denominator) : [])];
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  let count = 0;
+  for (const column of columns) {
+    const key = `${column.sheet}.${column.field}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const reading = readings.get(column.sheet);
+    const type = defs.sheets.find((s) => s.id === column.sheet)?.columns.find((c) => c.field === column.field)?.type;
+    if (!reading || (type !== "integer" && type !== "number")) continue;
+    const range = columnRange(reading, column.field);
+    const col = reading.layout.columns.get(column.field);
+    if (range === null || col === undefined) continue;
+    parts.push(`COUNTIF(${range},"<0")+COUNTA(${range})-COUNT(${range})`);
+    for (let row = reading.layout.firstDataRow; row <= reading.layout.lastDataRow; row++) {
+      const v = cellAt(reading.grid, row, col);
+      if ((typeof v === "number" && v < 0) || (typeof v === "string" && v !== "") || typeof v === "boolean" || (v !== null && isErrorValue(v))) count++;
+    }
+  }
+  return parts.length === 0 ? null : { formula: parts.join("+"), count };
+}
