@@ -70,7 +70,7 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
     // Nothing to take away before the pane has written anything.
     expect(await page.getByRole("button", { name: DOWNLOAD }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).click();
-    await page.getByText("Đã tính lại chỉ tiêu").waitFor();
+    await page.getByText("Đã tính lại chỉ tiêu", { exact: true }).waitFor();
     await page.getByRole("tab", { name: SUMMARY }).click();
     await page.screenshot({ path: path.join(SHOTS, "web-recalculated.png") });
 
@@ -100,14 +100,14 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
     await drop(page.getByRole("region", { name: "Workbook của huyện" }), [{ name: "huyen-tha.xlsx", bytes: readFileSync(SAMPLE) }]);
     await page.getByText("Đang xem: huyen-tha.xlsx").waitFor();
     await page.getByRole("button", { name: "Kiểm tra" }).click();
-    await page.getByText("Đã kiểm tra workbook").waitFor();
+    await page.getByText("Đã kiểm tra workbook", { exact: true }).waitFor();
 
     const thuNghiem = await saveWorkbook(await filledThuNghiem());
     await drop(page.locator('section[aria-label="Workbook"]'), [{ name: "thu-nghiem.xlsx", bytes: thuNghiem }, { name: "thua.xlsx", bytes: thuNghiem }]);
     await page.getByText("Đang xem: thu-nghiem.xlsx").waitFor();
     await page.getByText("Mỗi lần chỉ mở một workbook: đã mở “thu-nghiem.xlsx”, bỏ qua 1 tệp khác.", { exact: false }).waitFor();
     // A fresh pane for the new file: nothing of the first file's check is left on it.
-    expect(await page.getByText("Đã kiểm tra workbook").count()).toBe(0);
+    expect(await page.getByText("Đã kiểm tra workbook", { exact: true }).count()).toBe(0);
   }, 120_000);
 
   it("says in Vietnamese why a file cannot be opened, and offers nothing to download", async () => {
@@ -122,7 +122,7 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
     // Dropped over a workbook already open and recalculated, a bad file leaves that workbook and its download alone.
     await page.getByLabel("Mở workbook (.xlsx)").setInputFiles(SAMPLE);
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).click();
-    await page.getByText("Đã tính lại chỉ tiêu").waitFor();
+    await page.getByText("Đã tính lại chỉ tiêu", { exact: true }).waitFor();
     await drop(page.locator('section[aria-label="Workbook"]'), [{ name: "ghi-chu.xlsx", bytes: Buffer.from("không phải excel") }]);
     await page.getByText("Không mở được “ghi-chu.xlsx”: không phải tệp .xlsx (không đúng định dạng Excel).").waitFor();
     await page.getByText("Đang xem: lang-giang.xlsx").waitFor();
@@ -164,7 +164,7 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
 
     await page.getByRole("button", { name: "Dùng thử với workbook mẫu của huyện Lạng Giang" }).click();
     await page.getByRole("button", { name: "Tính lại chỉ tiêu" }).click();
-    await page.getByText("Đã tính lại chỉ tiêu").waitFor();
+    await page.getByText("Đã tính lại chỉ tiêu", { exact: true }).waitFor();
     await downloadFrom(DOWNLOAD);
 
     const origin = new URL(session.served.url).origin;
@@ -180,7 +180,7 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.getByRole("button", { name: "Try it with the sample workbook of Lạng Giang" }).click();
     await page.getByRole("button", { name: "Recalculate indicators" }).click();
-    await page.getByText("Indicators recalculated").waitFor();
+    await page.getByText("Indicators recalculated", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Download the recalculated workbook" }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, "web-english.png") });
     // The pane's switch turns the page's controls too.
