@@ -2,6 +2,7 @@ import type { Definitions, Profile } from "../definitions/schema";
 import { countBySeverity, finding } from "../findings/findings";
 import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model";
 import { calculatedColumnOps } from "../plan/calculated-columns";
+import { textNumberOps } from "../plan/text-numbers";
 import { summaryOps, summaryTargetRef } from "../plan/summary";
 import { computeIndicators } from "./indicators";
 import { ENCODING_LABELS } from "../text/legacy-encoding";
@@ -46,7 +47,7 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
     ...typedRatioFindings(defs, readings, target),
     ...(summary.taken ? [finding("summary-name-taken", SUMMARY_SHEET, null, { target: summary.name })] : []),
   ];
-  const indicators = computeIndicators(defs, readings, targets);
+  const indicators = computeIndicators(defs, readings, targets, findings);
   const counts = countBySeverity(findings);
 
   const targetRef = (id: string) => summaryTargetRef(summary.name, defs, id);
@@ -54,6 +55,7 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
   const plan: Plan = {
     ops: [
       ...summaryOps({ sheet: summary.name, defs, profile, readings, targets, indicators, info: { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts } }),
+      ...textNumberOps(readings),
       ...calculatedColumnOps(defs, readings, target, targetRef),
       ...markerOps(ownedAfter, definitionsLabel(defs), options.version, mappings),
     ],
