@@ -10,6 +10,7 @@ import { decodeLegacySheets } from "./legacy-view";
 import { columnMappings, markerOps, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
 import { readWorkbook } from "./read-workbook";
 import { readTargets } from "./targets";
+import { createdTargetsSheet } from "../template/targets-sheet";
 import { typedRatioFindings } from "./typed-ratios";
 
 export interface AnalysisOptions {
@@ -48,13 +49,20 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
     ...(summary.taken ? [finding("summary-name-taken", SUMMARY_SHEET, null, { target: summary.name })] : []),
   ];
   const indicators = computeIndicators(defs, readings, targets, findings);
+  // A missing Chỉ tiêu sheet is created from the profile, unless a sheet of that name is there but unreadable.
+  const created = targets.sheet === null && !snapshot.sheets.some((s) => s.name === defs.targetsSheet.name) ? createdTargetsSheet(defs, profile, targets) : null;
   const counts = countBySeverity(findings);
+  // The summary describes the workbook as the plan leaves it: a Chỉ tiêu sheet it creates and numbers it turns
+  // from text are no longer open there, and a second run must write the same summary.
+  const resolved = (f: Finding) => f.code === "number-as-text" || (created !== null && f.code === "missing-sheet" && f.sheet === defs.targetsSheet.name);
+  const summaryCounts = countBySeverity(findings.filter((f) => !resolved(f)));
 
   const targetRef = (id: string) => summaryTargetRef(summary.name, defs, id);
   const ownedAfter = [...new Set([...owned, summary.name])].filter((name) => name === summary.name || snapshot.sheets.some((s) => s.name === name));
   const plan: Plan = {
     ops: [
-      ...summaryOps({ sheet: summary.name, defs, profile, readings, targets, indicators, info: { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts } }),
+      ...(created?.ops ?? []),
+      ...summaryOps({ sheet: summary.name, defs, profile, readings, targets: created?.targets ?? targets, indicators, info: { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts: summaryCounts } }),
       ...textNumberOps(readings),
       ...calculatedColumnOps(defs, readings, target, targetRef),
       ...markerOps(ownedAfter, definitionsLabel(defs), options.version, mappings),

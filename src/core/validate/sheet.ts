@@ -143,6 +143,14 @@ export function validateSheet(
     for (let k = 0; k < checked.length; k++) {
       const c = checked[k];
       const raw = cellAt(grid, row, c.col);
+      const formula = raw === null ? grid.formulas?.[row]?.[c.col] : null;
+      if (formula) {
+        // A formula the file keeps no result for, and that could not be computed here: unknown, never blank.
+        findings.push(finding("formula-not-computed", sheet, address(row, c.col), { column: c.column.header, formula }));
+        c.numbers.push(null);
+        c.choices.push(null);
+        continue;
+      }
       const check = checkCell(c.column, raw);
       let number = check.number;
       if (check.problems === FROM_TEXT) {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
-import { toCellValue } from "./cell-values";
+import { formulaResult, toCellValue } from "./cell-values";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -35,8 +35,9 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
         const cell = cells[c];
         // A cell a merge covers (all but its top-left one) reads as empty, and so does an empty cell.
         if (!cell || cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) continue;
-        rowValues[c] = toCellValue(cell.value);
         const formula = cell.formula;
+        // ExcelJS's cell.value drops a falsy cached result (0, "", FALSE); cell.result keeps it.
+        rowValues[c] = formula ? formulaResult(cell.result) : toCellValue(cell.value);
         if (formula) (rowFormulas ??= new Array(width).fill(null))[c] = formula;
       }
       values[r] = rowValues;
