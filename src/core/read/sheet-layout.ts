@@ -2,7 +2,7 @@ import type { SheetDef } from "../definitions/schema";
 import type { SheetGrid } from "../model";
 import { matchKey } from "../text/normalize";
 import { address, cellAt, columnCount, isEmpty, mergeAt, parseAddress, rowCount, visibleValue } from "./grid";
-import { cellText } from "./cell-number";
+import { cellText, parseCellNumber } from "./cell-number";
 
 /** Where a known sheet's parts are. Rows and columns are zero-based. */
 export interface SheetLayout {
@@ -211,6 +211,12 @@ function isBlankRow(grid: SheetGrid, row: number, columns: readonly number[]): b
   return true;
 }
 
+/** Under the total, only a row with a figure is more data; text-only rows are notes and signatures. */
+function hasNumber(grid: SheetGrid, row: number, columns: readonly number[]): boolean {
+  for (const col of columns) if (parseCellNumber(cellAt(grid, row, col)).kind === "number") return true;
+  return false;
+}
+
 const ROMAN_OR_LETTER = /^\s*(?:[IVXLC]+|[A-ZĐ])\s*[.)/:-]?\s*$/;
 const NUMBERED_HEADING = /^\s*(?:[IVXLC]+|[A-ZĐ])\s*[.)/:-]\s*\S/;
 const GROUP_WORD = /^(khoi|nhom|phan|muc|loai hinh) /;
@@ -268,7 +274,7 @@ interface DataScan {
 /**
  * Walks the rows under the header. Headings and subtotals are structure, never data, and never end it;
  * a "Cộng" on a sheet without sections is its total, and becomes a section's subtotal when more data or a
- * heading follows. Text-only rows after the total (a signature block, notes) are not data.
+ * heading follows. Text-only rows after a total and before the next heading (a signature block, notes) are not data.
  */
 function scanData(grid: SheetGrid, start: number, known: readonly number[], labelColumns: readonly number[], valueColumns: readonly number[], totalsKeys: Set<string>): DataScan {
   const height = rowCount(grid);
@@ -301,7 +307,7 @@ function scanData(grid: SheetGrid, start: number, known: readonly number[], labe
         grand = { row, plain: true, section };
       }
       section = [];
-      afterGrand = grand !== null && grand.row === row && dataRows.length > 0;
+      afterGrand = dataRows.length > 0;
       continue;
     }
     if (isBlankRow(grid, row, known)) continue;
@@ -313,7 +319,7 @@ function scanData(grid: SheetGrid, start: number, known: readonly number[], labe
       continue;
     }
     if (afterGrand) {
-      if (isBlankRow(grid, row, valueColumns)) continue;
+      if (!hasNumber(grid, row, valueColumns)) continue;
       demote();
     }
     dataRows.push(row);
