@@ -103,3 +103,73 @@ describe("sections with headings and subtotals", () => {
     expect(analysis.findings.find((f) => f.code === "total-mismatch")!.params).toMatchObject({ value: 900, expected: 895 });
   });
 });
+
+const DATA_ROW = 6; // under four title rows and the header: the sample's first unit
+const rowOf = (id: "S1" | "S2" | "S4" | "S6", unit: string) => DATA_ROW + sampleRows(id).findIndex((r) => r[1] === unit);
+const indicator = (analysis: ReturnType<typeof analyseWorkbook>, id: string) => analysis.indicators.find((i) => i.id === id)!;
+
+describe("numbers typed as text", () => {
+  it("counts each unambiguous kind as its number, lists the cells in one info finding per sheet, and Tính lại writes them as numbers", async () => {
+    const s1 = sampleRows("S1");
+    s1[0][5] = "1.234"; // Vôi's members, Vietnamese thousands
+    s1[0][6] = "431 "; // trailing space
+    s1[1][6] = "42,5"; // decimal comma in a number column
+    const s2 = sampleRows("S2");
+    s2[1][2] = "11 "; // Công đoàn
+    const s4 = sampleRows("S4");
+    s4[13][2] = "13"; // Quang Thịnh's villages
+    const workbook = await clerkWorkbook([plainSheet("S1", s1), plainSheet("S2", s2), plainSheet("S4", s4)]);
+    const analysis = analyseWorkbook(workbook);
+
+    const members = sampleRows("S1").reduce((a, r) => a + (r[5] as number), 0) - 468 + 1234;
+    const attending = sampleRows("S1").reduce((a, r) => a + (r[6] as number), 0) - (sampleRows("S1")[1][6] as number) + 42.5;
+    expect(figures(analysis, "A5", "B2", "C5")).toEqual({ A5: [attending / members, attending, members], B2: [11, 11, null], C5: [187 / 284, 187, 284] });
+    expect(located(analysis.findings.filter((f) => f.code === "number-as-text"))).toEqual([
+      ["Tổ chức đảng", "F6", "number-as-text"],
+      ["Doanh nghiệp", "C7", "number-as-text"],
+      ["Trưởng thôn", "C19", "number-as-text"],
+    ]);
+    expect(analysis.findings.find((f) => f.sheet === "Tổ chức đảng" && f.code === "number-as-text")!.params).toMatchObject({ count: 3, cells: "F6, G6, G7" });
+    expect(analysis.findings.filter((f) => f.code === "number-as-text").every((f) => f.severity === "info")).toBe(true);
+
+    const sheet = writtenFormulasAgree(workbook, analysis);
+    expect(workbook.getWorksheet("Tổ chức đảng")!.getCell("F6").value).toBe(1234);
+    expect(workbook.getWorksheet("Tổ chức đảng")!.getCell("G7").value).toBe(42.5);
+    expect(workbook.getWorksheet("Doanh nghiệp")!.getCell("C7").value).toBe(11);
+    expect(sheet.value(analysis.summarySheet, summaryCell(analysis, "B2"))).toBe(11);
+    expect(sheet.value(analysis.summarySheet, summaryCell(analysis, "C5"))).toBeCloseTo(187 / 284, 9);
+  });
+
+  it("leaves ambiguous text out and reports it: “3,5” women is no whole number, and the row leaves D6 on both sides", async () => {
+    const s6 = sampleRows("S6");
+    s6[2][3] = "3,5"; // An Hà
+    const workbook = await clerkWorkbook([plainSheet("S6", s6)]);
+    const analysis = analyseWorkbook(workbook);
+    expect(located(analysis.findings.filter((f) => f.sheet === "Cấp ủy"))).toEqual([["Cấp ủy", `D${rowOf("S6", "An Hà")}`, "not-integer"]]);
+    expect(figures(analysis, "D6").D6).toEqual([61 / 287, 61, 287]);
+    expect([indicator(analysis, "D6").rowsLeftOut, indicator(analysis, "D6").inputFindings]).toEqual([1, 1]);
+    expect(workbook.getWorksheet("Cấp ủy")!.getCell(`D${rowOf("S6", "An Hà")}`).value).toBe("3,5");
+    writtenFormulasAgree(workbook, analysis);
+  });
+});
+
+describe("ratios on complete rows", () => {
+  it("leaves a row with “8/8” or a negative count out of both sides, in the report and in the workbook's formulas", async () => {
+    const s4 = sampleRows("S4");
+    s4[11][3] = "8/8"; // Nghĩa Hưng's heads
+    const s6 = sampleRows("S6");
+    s6[2][3] = -3; // An Hà's women
+    const workbook = await clerkWorkbook([plainSheet("S4", s4), plainSheet("S6", s6)]);
+    const analysis = analyseWorkbook(workbook);
+    expect(located(analysis.findings.filter((f) => f.sheet === "Trưởng thôn" || f.sheet === "Cấp ủy"))).toEqual([
+      ["Trưởng thôn", `D${rowOf("S4", "Nghĩa Hưng")}`, "not-a-number"],
+      ["Cấp ủy", `D${rowOf("S6", "An Hà")}`, "negative-value"],
+    ]);
+    expect(figures(analysis, "C5", "D6", "D7")).toEqual({ C5: [179 / 276, 179, 276], D6: [61 / 287, 61, 287], D7: [65 / 300, 65, 300] });
+    const counts = (id: string) => [indicator(analysis, id).rowsLeftOut, indicator(analysis, id).inputFindings];
+    expect([counts("C5"), counts("D6"), counts("D7")]).toEqual([[1, 1], [1, 1], [0, 0]]);
+    const sheet = writtenFormulasAgree(workbook, analysis);
+    expect(sheet.value(analysis.summarySheet, summaryCell(analysis, "C5"))).toBeCloseTo(179 / 276, 9);
+    expect(sheet.value(analysis.summarySheet, summaryCell(analysis, "D6"))).toBeCloseTo(61 / 287, 9);
+  });
+});
