@@ -1,4 +1,4 @@
-import { HEADERS, NAMES, analyseWorkbook, clerkWorkbook, figures, plainSheet, sampleRows, summaryCell, writtenFormulasAgree, type Cell, type ClerkSheet } from "../helpers/clerk";
+import { HEADERS, NAMES, analyseWorkbook, clerkWorkbook, figures, plainSheet, sampleRows, summaryCell, summaryRow, writtenFormulasAgree, type Cell, type ClerkSheet } from "../helpers/clerk";
 import { located } from "../helpers/grid";
 
 const TITLE: Cell[][] = [["HUYỆN ỦY LẠNG GIANG"], ["BIỂU TỔNG HỢP"], []];
@@ -171,5 +171,121 @@ describe("ratios on complete rows", () => {
     const sheet = writtenFormulasAgree(workbook, analysis);
     expect(sheet.value(analysis.summarySheet, summaryCell(analysis, "C5"))).toBeCloseTo(179 / 276, 9);
     expect(sheet.value(analysis.summarySheet, summaryCell(analysis, "D6"))).toBeCloseTo(61 / 287, 9);
+  });
+});
+
+describe("input formulas, hidden and struck-through rows", () => {
+  it("reads a formula worth 0 as 0, computes one saved without a result, and reports one it cannot compute", async () => {
+    const s1 = sampleRows("S1");
+    const vôi = DATA_ROW;
+    s1[0][4] = { formula: `D${vôi}-${s1[0][3]}`, result: 0 } as Cell; // combined = 0, cached
+    s1[1][5] = { formula: `${s1[1][5]}+0` } as Cell; // members, no cached result: a tool that does not compute saved it
+    const workbook = await clerkWorkbook([plainSheet("S1", s1)]);
+    expect(workbook.getWorksheet("Tổ chức đảng")!.getCell(`E${vôi}`).value).toEqual({ formula: `D${vôi}-19` }); // ExcelJS's value drops the 0
+    const analysis = analyseWorkbook(workbook);
+    expect(onSheet(analysis, "Tổ chức đảng")).toEqual([]);
+    expect(figures(analysis, "A4", "A5").A4[0]).toBe(1);
+    expect(figures(analysis, "A5").A5[2]).toBe(sampleRows("S1").reduce((a, r) => a + (r[5] as number), 0));
+    writtenFormulasAgree(workbook, analysis);
+
+    const unreadable = sampleRows("S1");
+    unreadable[2][5] = { formula: "VLOOKUP(B8,'Nguồn'!A:B,2,0)" } as Cell;
+    const other = analyseWorkbook(await clerkWorkbook([plainSheet("S1", unreadable)]));
+    expect(onSheet(other, "Tổ chức đảng")).toEqual([["Tổ chức đảng", "F8", "formula-not-computed"]]);
+    expect(indicator(other, "A5").rowsLeftOut).toBe(1);
+  });
+
+  it("counts hidden and struck-through rows: hiding does not delete", async () => {
+    const sheet = { ...plainSheet("S4"), hiddenRows: [8, 9], struckRows: [10] };
+    const workbook = await clerkWorkbook([sheet]);
+    const analysis = analyseWorkbook(workbook);
+    expect(figures(analysis, "C5").C5).toEqual([187 / 284, 187, 284]);
+    expect(onSheet(analysis, "Trưởng thôn")).toEqual([]);
+    writtenFormulasAgree(workbook, analysis);
+  });
+});
+
+describe("sheets under other names", () => {
+  it("reads abbreviated sheets by their header row and says which was read as which", async () => {
+    const workbook = await clerkWorkbook([plainSheet("S1", sampleRows("S1"), "TCD"), plainSheet("S3", sampleRows("S3"), "PTDV"), plainSheet("S5", sampleRows("S5"), "CBCS"), plainSheet("S6", sampleRows("S6"), "Cap uy")]);
+    const analysis = analyseWorkbook(workbook);
+    expect(located(analysis.findings.filter((f) => f.code === "sheet-read-as"))).toEqual([
+      ["TCD", null, "sheet-read-as"],
+      ["CBCS", null, "sheet-read-as"],
+    ]);
+    expect(analysis.findings.find((f) => f.sheet === "TCD")!.message).toContain("được đọc là sheet “Tổ chức đảng”");
+    expect([figures(analysis, "A3").A3[0], figures(analysis, "C1").C1[0], figures(analysis, "D6").D6.slice(1), figures(analysis, "D1").D1.slice(1)]).toEqual([412, 895, [64, 300], [489, 500]]);
+    writtenFormulasAgree(workbook, analysis);
+  });
+
+  it("does not guess between two sheets that both look like one", async () => {
+    const analysis = analyseWorkbook(await clerkWorkbook([plainSheet("S1", sampleRows("S1"), "TCD"), plainSheet("S1", sampleRows("S1"), "TCD (2)")]));
+    expect(located(analysis.findings.filter((f) => f.sheet === "Tổ chức đảng" || f.sheet?.startsWith("TCD")))).toEqual([["Tổ chức đảng", null, "ambiguous-sheet"]]);
+    expect(indicator(analysis, "A3").status).toBe("no_data");
+  });
+});
+
+describe("header variants", () => {
+  it("reads one header row merged over two rows, and its column-number row “(1) (2) (3) (4)” as header", async () => {
+    const rows: Cell[][] = [["BIỂU TRƯỞNG THÔN"], [], HEADERS.S4, [], ["(1)", "(2)", "(3)", "(4)"], ...sampleRows("S4")];
+    const workbook = await clerkWorkbook([{ name: "Trưởng thôn", rows, merges: ["A3:A4", "B3:B4", "C3:C4", "D3:D4"] }]);
+    const analysis = analyseWorkbook(workbook);
+    expect(figures(analysis, "C5").C5).toEqual([187 / 284, 187, 284]);
+    expect(onSheet(analysis, "Trưởng thôn")).toEqual([]);
+    writtenFormulasAgree(workbook, analysis);
+  });
+
+  it("gives a generic sub-header its group header's meaning: “Trưởng thôn là đảng viên” over “Số lượng | Tỷ lệ (%)”, numbered “A B 1 2 3=2/1”", async () => {
+    const data = sampleRows("S4").map((r) => [...r, Math.round(((r[3] as number) / (r[2] as number)) * 1000) / 10]);
+    const rows: Cell[][] = [
+      ["HUYỆN ỦY LẠNG GIANG"],
+      [],
+      ["STT", "Xã, thị trấn", "Số thôn, tổ dân phố", "Trưởng thôn là đảng viên", null],
+      [null, null, null, "Số lượng", "Tỷ lệ (%)"],
+      ["A", "B", 1, 2, "3=2/1"],
+      ...data,
+    ];
+    const workbook = await clerkWorkbook([{ name: "Trưởng thôn", rows, merges: ["A3:A4", "B3:B4", "C3:C4", "D3:E3"] }]);
+    const analysis = analyseWorkbook(workbook);
+    expect(figures(analysis, "C5").C5).toEqual([187 / 284, 187, 284]);
+    expect(onSheet(analysis, "Trưởng thôn")).toEqual([]);
+    writtenFormulasAgree(workbook, analysis);
+  });
+
+  it("reads a numbering row with a formula legend “(5)=(4)/(3)” as header", async () => {
+    const rows: Cell[][] = [["BIỂU CẤP ỦY"], HEADERS.S6, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(3)/(2)"], ...sampleRows("S6")];
+    const analysis = analyseWorkbook(await clerkWorkbook([{ name: "Cấp ủy", rows }]));
+    expect(figures(analysis, "D6").D6).toEqual([64 / 300, 64, 300]);
+    expect(onSheet(analysis, "Cấp ủy")).toEqual([]);
+  });
+});
+
+describe("the Chỉ tiêu sheet and unit names", () => {
+  it("reports a missing Chỉ tiêu sheet as a warning, and Tính lại creates it with the summary pointing at it", async () => {
+    const workbook = await clerkWorkbook([plainSheet("S4")]);
+    const analysis = analyseWorkbook(workbook);
+    const missing = analysis.findings.filter((f) => f.sheet === "Chỉ tiêu");
+    expect(located(missing)).toEqual([["Chỉ tiêu", null, "missing-sheet"]]);
+    expect(missing[0].severity).toBe("warning");
+    const sheet = writtenFormulasAgree(workbook, analysis);
+    const row = summaryRow(analysis, "C5");
+    const target = workbook.getWorksheet(analysis.summarySheet)!.getCell(`F${row}`).value as { formula: string };
+    expect(target.formula).toContain("'Chỉ tiêu'!$D$");
+    expect(sheet.value(analysis.summarySheet, `F${row}`)).toBe(0.75);
+    expect(located(analyseWorkbook(workbook).findings.filter((f) => f.sheet === "Chỉ tiêu"))).toEqual([]);
+  });
+
+  it("matches i/y spellings, notes a name typed without diacritics, and gives one typo one finding", async () => {
+    const s4 = sampleRows("S4");
+    s4[9][1] = "Mĩ Thái";
+    s4[8][1] = "Xã Mĩ Hà";
+    s4[10][1] = "Nghia Hoa";
+    s4[15][1] = "Tân Hưg";
+    const analysis = analyseWorkbook(await clerkWorkbook([plainSheet("S4", s4)]));
+    expect(onSheet(analysis, "Trưởng thôn")).toEqual([
+      ["Trưởng thôn", "B16", "unit-without-diacritics"],
+      ["Trưởng thôn", "B21", "unknown-unit"],
+    ]);
+    expect(analysis.findings.find((f) => f.code === "unknown-unit")!.message).toContain("Có phải “Tân Hưng”?");
   });
 });
