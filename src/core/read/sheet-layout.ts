@@ -228,7 +228,7 @@ export function isHeadingText(text: string): boolean {
   if (ROMAN_OR_LETTER.test(t) || NUMBERED_HEADING.test(t)) return true;
   if (GROUP_WORD.test(matchKey(t) + " ")) return true;
   const letters = t.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 4 && t === t.toLocaleUpperCase("vi") && t !== t.toLocaleLowerCase("vi");
+  return letters.length >= 3 && t === t.toLocaleUpperCase("vi") && t !== t.toLocaleLowerCase("vi");
 }
 
 /** A heading row holds a heading label and nothing in the other known columns. */
@@ -236,7 +236,11 @@ function isHeadingRow(grid: SheetGrid, row: number, labelColumns: readonly numbe
   for (const col of valueColumns) if (!isEmpty(cellAt(grid, row, col))) return false;
   for (const col of labelColumns) {
     const v = visibleValue(grid, row, col);
-    if (typeof v === "string" && isHeadingText(v)) return true;
+    if (typeof v !== "string" || v.trim() === "") continue;
+    if (isHeadingText(v)) return true;
+    // A label merged across the value columns, with no figure under it, is a heading whatever its case.
+    const merge = mergeAt(grid, row, col);
+    if (merge && merge.top === row && valueColumns.some((c) => c >= merge.left && c <= merge.right)) return true;
   }
   return false;
 }
