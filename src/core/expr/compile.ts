@@ -114,7 +114,10 @@ function formula(ast: Ast, ctx: CompileContext, rowCells: string[]): string {
     case "sumComplete": {
       const sums = ranges(ast.column);
       const others = ranges(ast.other);
-      // ">=0" matches numbers only: text ("8/8"), blanks, errors and negative numbers leave the row out of both sides.
+      // A cell is summed only when every criterion holds on its row (learn.microsoft.com, WorksheetFunction.SumIfs;
+      // MS-OI29500 §18.17.7.308: the ranges have one size and shape). A numeric criterion such as ">=0" compares
+      // numbers only and ignores text and blanks, unlike A1>=0: so "8/8", a blank, an error and a negative
+      // number leave the row out of both sides. The tests check an independent formula engine and LibreOffice agree.
       return added(sums.map((r, i) => `SUMIFS(${r},${r},">=0",${others[i]},">=0")`));
     }
     case "target": {

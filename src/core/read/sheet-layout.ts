@@ -182,8 +182,28 @@ const GRAND_PREFIXES = ["tong cong", "toan huyen", "cong toan", "toan tinh", "to
 /** "Cộng I", "Cộng (II)", "Cộng A", "Cộng khối xã", "Cộng 1", but never "Công ty …", whose key also starts "cong". */
 const SECTION_TOTAL = /^cong (?:[ivxlc]+|[a-z]|\d{1,2}|khoi|nhom|phan|muc|loai)(?: |$)/;
 
+const firstWordsOf = new WeakMap<Set<string>, Set<string>>();
+
+function firstWord(key: string): string {
+  const space = key.indexOf(" ");
+  return space < 0 ? key : key.slice(0, space);
+}
+
+/** The first word of a text's matchKey, from its first token: a data row's long unit name is not normalised (nor cached) in full. */
+function firstKeyWord(text: string): string {
+  const tokens = /\S+/g;
+  for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
+    const key = matchKey(m[0]);
+    if (key) return firstWord(key);
+  }
+  return "";
+}
+
 /** What kind of totals row a label names, or null for a label that is no total. */
 export function totalsKind(text: string, totalsKeys: Set<string>): TotalsKind | null {
+  let firstWords = firstWordsOf.get(totalsKeys);
+  if (!firstWords) firstWordsOf.set(totalsKeys, (firstWords = new Set(["cong", ...[...totalsKeys, ...GRAND_PREFIXES].map(firstWord)])));
+  if (!firstWords.has(firstKeyWord(text))) return null;
   const key = matchKey(text);
   if (key === "") return null;
   if (key === "cong") return "plain";
@@ -303,7 +323,7 @@ function scanData(grid: SheetGrid, start: number, known: readonly number[], labe
       if (kind === "grand") {
         if (grand?.plain) demote();
         grand = { row, plain: false, section };
-      } else if (kind === "section" || (headings && section.length > 0)) {
+      } else if (kind === "section" || (section.length > 0 && (headings || subtotals.length > 0 || grand?.plain))) {
         if (grand?.plain) demote();
         subtotals.push({ row, rows: section });
       } else {
