@@ -1,7 +1,7 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
 import { type Ast, evaluate, parse, referencedColumns, referencedSheets } from "../expr";
 import { isCompleteCell } from "../expr/evaluate";
-import { address } from "../read/grid";
+import { parseAddress } from "../read/grid";
 import { splitDivision } from "../expr/inspect";
 import { roundExcel } from "../findings/format";
 import type { Direction, Finding, IndicatorResult, IndicatorStatus, UnitValue } from "../model";
@@ -52,21 +52,47 @@ function rowsLeftOut(ast: Ast, readings: Readings): number {
   return left;
 }
 
+/** Error findings by sheet, each at its zero-based row and column: there are few of them, and rows are many. */
+function errorCells(findings: readonly Finding[]): Map<string, { row: number; col: number }[]> {
+  const bySheet = new Map<string, { row: number; col: number }[]>();
+  for (const f of findings) {
+    if (f.severity !== "error" || f.cell === null || f.sheet === null) continue;
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(parseAddress(f.cell));
+    bySheet.set(f.sheet, list);
+  }
+  return bySheet;
+}
+
+const dataRowSets = new WeakMap<object, Set<number>>();
+
+function dataRowSet(reading: { layout: { dataRows: number[] } }): Set<number> {
+  let rows = dataRowSets.get(reading);
+  if (!rows) dataRowSets.set(reading, (rows = new Set(reading.layout.dataRows)));
+  return rows;
+}
+
 /** Error findings on the cells an indicator reads: its columns (the key column for a row count) over the data rows. */
-export function inputFindingsOf(ast: Ast, readings: Readings, findings: readonly Finding[]): number {
-  const cells = new Set<string>();
+export function inputFindingsOf(ast: Ast, readings: Readings, errors: Map<string, { row: number; col: number }[]>): number {
+  const columns = new Map<string, Set<number>>();
   const add = (sheetId: string, field: string) => {
-    const reading = readings.get(sheetId);
-    const col = reading?.layout.columns.get(field);
-    if (!reading || col === undefined) return;
-    for (const row of reading.layout.dataRows) cells.add(`${reading.grid.name}!${address(row, col)}`);
+    const col = readings.get(sheetId)?.layout.columns.get(field);
+    if (col === undefined) return;
+    columns.set(sheetId, (columns.get(sheetId) ?? new Set()).add(col));
   };
-  for (const c of referencedColumns(ast)) add(c.sheet, c.field);
+  const read = referencedColumns(ast);
+  for (const c of read) add(c.sheet, c.field);
   for (const id of referencedSheets(ast)) {
     const reading = readings.get(id);
-    if (reading && !referencedColumns(ast).some((c) => c.sheet === id)) add(id, reading.def.key);
+    if (reading && !read.some((c) => c.sheet === id)) add(id, reading.def.key);
   }
-  return findings.filter((f) => f.severity === "error" && f.cell !== null && cells.has(`${f.sheet}!${f.cell}`)).length;
+  let count = 0;
+  for (const [sheetId, cols] of columns) {
+    const reading = readings.get(sheetId)!;
+    const rows = dataRowSet(reading);
+    for (const e of errors.get(reading.grid.name) ?? []) if (cols.has(e.col) && rows.has(e.row)) count++;
+  }
+  return count;
 }
 
 /** Status compares at full precision; the rounding to 9 decimals only absorbs binary noise (100/300 against 1/3). */
@@ -118,6 +144,7 @@ export function perUnitValues(defs: Definitions, def: IndicatorDef, readings: Re
 export function computeIndicators(defs: Definitions, readings: Readings, targets: TargetsReading, findings: readonly Finding[] = []): IndicatorResult[] {
   const targetOf = (id: string) => targets.figures.get(id)?.target.value ?? null;
   const ctx = aggregateEvalContext(defs, readings, targetOf);
+  const errors = errorCells(findings);
   return defs.indicators.map((def) => {
     const asts = indicatorAst(def);
     const hasRows = sheetsHaveRows(asts.actual, readings);
@@ -139,7 +166,7 @@ export function computeIndicators(defs: Definitions, readings: Readings, targets
       achievement: achievementOf(actual, target),
       status: statusOf(actual, target, def.direction),
       change: actual === null || baseline === null ? null : actual - baseline,
-      inputFindings: inputFindingsOf(asts.actual, readings, findings),
+      inputFindings: inputFindingsOf(asts.actual, readings, errors),
       rowsLeftOut: hasRows ? rowsLeftOut(asts.numerator, readings) : 0,
     };
     const units = perUnitValues(defs, def, readings, targetOf);
