@@ -1,7 +1,7 @@
 import type { CalculatedDef, Definitions } from "../definitions/schema";
 import { dataSpans } from "../read/sheet-layout";
 import { compile, evaluate } from "../expr";
-import type { PlanOp, PlanValue } from "../model";
+import { isErrorValue, type PlanOp, type PlanValue } from "../model";
 import { address, cellAt, columnCount, columnLetter, mergeAt } from "../read/grid";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../engine/contexts";
 import { parsed } from "../engine/indicators";
@@ -55,14 +55,19 @@ export function typedRatioColumns(reading: SheetReading, places: Map<string, num
 function totalsValue(reading: SheetReading, calc: CalculatedDef, rows: readonly number[], structure: readonly number[], target: (id: string) => number | null, targetRef: (id: string) => string | number | null) {
   const ast = parsed(calc.expr, "row");
   const sums = new Map<string, string>();
-  const sumValues = new Map<string, number>();
+  const sumValues = new Map<string, number | undefined>();
   const spans = dataSpans(rows, structure);
   for (const [field, col] of reading.layout.columns) {
     sums.set(field, spans.length ? `SUM(${spans.map((s) => `${address(s.first, col)}:${address(s.last, col)}`).join(",")})` : "0");
-    let total = 0;
+    let total: number | undefined = 0;
     for (const row of rows) {
       const v = cellAt(reading.grid, row, col);
       if (typeof v === "number" && Number.isFinite(v)) total += v;
+      // Excel's SUM over an error value is that error, and the totals formula then gives "".
+      else if (isErrorValue(v)) {
+        total = undefined;
+        break;
+      }
     }
     sumValues.set(field, total);
   }
