@@ -1,5 +1,4 @@
 import type { Definitions, Profile, SheetDef } from "../definitions/schema";
-import { withComputedFormulas } from "../read/cell-formula";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { address } from "../read/grid";
@@ -69,7 +68,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, prof
       continue;
     }
     if (placement.byHeader) findings.push(finding("sheet-read-as", placement.grid.name, null, { as: def.name }));
-    const grid = withComputedFormulas(placement.grid);
+    const grid = placement.grid;
     const layout = locateLayout(grid, def, defs.totalsLabels, mappings.get(grid.name));
     if (!layout) {
       const key = def.columns.find((c) => c.field === def.key)!;

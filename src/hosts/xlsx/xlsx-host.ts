@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
 import { formulaResult, toCellValue } from "./cell-values";
+import { withComputedFormulas } from "./computed-formulas";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -50,7 +51,7 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
     const merges: CellRange[] = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges).map(
       (m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }),
     );
-    sheets.push({ name: ws.name, values, formulas, merges, visibility: ws.state as SheetGrid["visibility"] });
+    sheets.push(withComputedFormulas({ name: ws.name, values, formulas, merges, visibility: ws.state as SheetGrid["visibility"] }));
   });
   return { sheets };
 }

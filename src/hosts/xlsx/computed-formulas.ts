@@ -1,8 +1,9 @@
-import type { CellValue, SheetGrid } from "../model";
-import { cellAt, parseAddress } from "./grid";
+import type { CellValue, SheetGrid } from "../../core/model";
+import { cellAt, parseAddress } from "../../core/read/grid";
 
 /**
- * A file saved by a tool that does not compute keeps formulas without results. The input formulas district
+ * A file saved by a tool that does not compute keeps formulas without results (Excel, and so the Office.js
+ * host, always has them: this is the .xlsx host's reading). The input formulas district
  * staff write are arithmetic over cells of the same sheet (`D8-32`, `SUM(C5:C9)`, `B3+C3*2`): those are
  * computed here as Excel would; anything else (another sheet, other functions) stays uncomputed and is reported.
  */
