@@ -16,6 +16,8 @@ export function indicatorsJson(indicators: readonly IndicatorResult[]) {
     achievement: i.achievement,
     status: i.status,
     change: i.change,
+    inputFindings: i.inputFindings,
+    rowsLeftOut: i.rowsLeftOut,
     ...(i.belowTarget ? { belowTarget: i.belowTarget.map((u) => ({ unit: u.unit, actual: u.actual, numerator: u.numerator, denominator: u.denominator })) } : {}),
   }));
 }

@@ -65,6 +65,10 @@ export const FINDING_CODES = [
   "number-as-text",
   "summary-name-taken",
   "legacy-encoding",
+  "unit-without-diacritics",
+  "sheet-read-as",
+  "ambiguous-sheet",
+  "formula-not-computed",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -112,10 +116,10 @@ export interface IndicatorResult {
   change: number | null;
   /** Units strictly below target, worst first; present for per-unit indicators with a target. */
   belowTarget?: UnitValue[];
-  /** Error findings on the cells the indicator reads (absent where the engine does not count them). */
-  inputFindings?: number;
-  /** Rows a ratio left out of both sides because one of its two cells was unusable. */
-  rowsLeftOut?: number;
+  /** Error findings on the cells the indicator reads (its columns' data rows). */
+  inputFindings: number;
+  /** Rows a ratio left out of both sides because its numerator or denominator cell was unusable. */
+  rowsLeftOut: number;
 }
 
 // ---------------------------------------------------------------------------------------------

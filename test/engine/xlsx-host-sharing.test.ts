@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { analyse } from "../../src/core/engine/analyse";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/model";
-import { toCellValue } from "../../src/hosts/xlsx/cell-values";
+import { formulaResult, toCellValue } from "../../src/hosts/xlsx/cell-values";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { benchProfile, benchWorkbook } from "../../bench/generate";
 
@@ -21,7 +21,7 @@ function walkedSnapshot(workbook: ExcelJS.Workbook) {
       const rowFormulas: (string | null)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         const covered = cell.isMerged && cell.master !== cell;
-        rowValues[col - 1] = covered ? null : toCellValue(cell.value);
+        rowValues[col - 1] = covered ? null : cell.formula ? formulaResult(cell.result) : toCellValue(cell.value);
         rowFormulas[col - 1] = !covered && cell.formula ? cell.formula : null;
       });
       values[rowNumber - 1] = Array.from(rowValues, (v) => v ?? null);

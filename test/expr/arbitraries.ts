@@ -67,6 +67,8 @@ export function printSource(ast: Ast): string {
       return `COUNTIF(${col(ast.column)}, ${str(ast.value)})`;
     case "sumif":
       return `SUMIF(${col(ast.sum)}, ${col(ast.criteria)}, ${str(ast.value)})`;
+    case "sumComplete":
+      return `SUMCOMPLETE(${col(ast.column)}, ${col(ast.other)})`;
     case "target":
       return `TARGET(${ast.indicator})`;
   }

@@ -54,6 +54,8 @@ export function provinceIndicators(defs: Definitions, districts: readonly Distri
       achievement: achievementOf(actual, target),
       status: statusOf(actual, target, def.direction),
       change: actual === null || baseline === null ? null : actual - baseline,
+      inputFindings: contributing.reduce((a, r) => a + r.inputFindings, 0),
+      rowsLeftOut: results.reduce((a, r) => a + r.rowsLeftOut, 0),
     };
   });
 }

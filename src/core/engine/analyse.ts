@@ -4,6 +4,7 @@ import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model"
 import { calculatedColumnOps } from "../plan/calculated-columns";
 import { findingsSheetOps, FINDINGS_SHEET } from "../plan/findings-sheet";
 import { summaryOps, summaryTargetRef, vietnamTime } from "../plan/summary";
+import { textNumberOps } from "../plan/text-numbers";
 import { computeIndicators } from "./indicators";
 import { type SheetColumns, sheetColumns } from "./contexts";
 import { ENCODING_LABELS } from "../text/legacy-encoding";
@@ -11,6 +12,7 @@ import { decodeLegacySheets } from "./legacy-view";
 import { columnMappings, markerOps, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
 import { readWorkbook } from "./read-workbook";
 import { readTargets } from "./targets";
+import { createdTargetsSheet } from "../template/targets-sheet";
 import { typedRatioFindings } from "./typed-ratios";
 
 export interface AnalysisOptions {
@@ -51,24 +53,33 @@ export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: 
     ...typedRatioFindings(defs, readings, target),
     ...(summary.taken ? [finding("summary-name-taken", SUMMARY_SHEET, null, { target: summary.name })] : []),
   ];
-  const indicators = computeIndicators(defs, readings, targets);
+  const indicators = computeIndicators(defs, readings, targets, findings);
+  // A missing Chỉ tiêu sheet is created from the profile, unless a sheet of that name is there but unreadable.
+  const created = targets.sheet === null && !snapshot.sheets.some((s) => s.name === defs.targetsSheet.name) ? createdTargetsSheet(defs, profile, targets) : null;
   const counts = countBySeverity(findings);
+  // The summary describes the workbook as the plan leaves it: a Chỉ tiêu sheet it creates and numbers it turns
+  // from text are no longer open there, and a second run must write the same summary.
+  const resolved = (f: Finding) => f.code === "number-as-text" || (created !== null && f.code === "missing-sheet" && f.sheet === defs.targetsSheet.name);
+  const openFindings = findings.filter((f) => !resolved(f));
+  const summaryCounts = countBySeverity(openFindings);
 
   const targetRef = (id: string) => summaryTargetRef(summary.name, defs, id);
   // The findings sheet is rebuilt while there are findings and removed, if it is ours, once there are none.
-  const listFindings = findings.length > 0;
+  const listFindings = openFindings.length > 0;
   const staleFindingsSheet = !listFindings && owned.has(findingsSheet) && snapshot.sheets.some((s) => s.name === findingsSheet);
   const written = listFindings ? [summary.name, findingsSheet] : [summary.name];
   const ownedAfter = [...new Set([...owned, ...written])].filter(
     (name) => written.includes(name) || (name !== findingsSheet && snapshot.sheets.some((s) => s.name === name)),
   );
-  const info = { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts, findingsSheet: listFindings ? findingsSheet : null };
+  const info = { now: options.now, version: options.version, definitions: definitionsLabel(defs), counts: summaryCounts, findingsSheet: listFindings ? findingsSheet : null };
   const runLine = `tính lại lúc ${vietnamTime(options.now)}, add-in ${options.version}, định nghĩa ${info.definitions}`;
   const plan: Plan = {
     ops: [
-      ...summaryOps({ sheet: summary.name, defs, profile, readings, targets, indicators, info }),
-      ...(listFindings ? findingsSheetOps(findingsSheet, findings, new Set(snapshot.sheets.map((s) => s.name)), runLine) : []),
+      ...(created?.ops ?? []),
+      ...summaryOps({ sheet: summary.name, defs, profile, readings, targets: created?.targets ?? targets, indicators, info }),
+      ...(listFindings ? findingsSheetOps(findingsSheet, openFindings, new Set(snapshot.sheets.map((s) => s.name)), runLine) : []),
       ...(staleFindingsSheet ? [{ op: "removeSheet" as const, sheet: findingsSheet }] : []),
+      ...textNumberOps(readings),
       ...calculatedColumnOps(defs, readings, target, targetRef),
       ...markerOps(ownedAfter, definitionsLabel(defs), options.version, mappings),
     ],

@@ -85,10 +85,11 @@ export function sheetColumns(readings: Readings): SheetColumns {
   return found;
 }
 
-export function columnRange(reading: SheetReading, field: string): string | null {
+/** A column's data as ranges, one per span between headings and subtotals, so no formula counts a subtotal. */
+export function columnRange(reading: SheetReading, field: string): string[] | null {
   const col = reading.layout.columns.get(field);
   if (col === undefined || reading.layout.dataRows.length === 0) return null;
-  return absoluteRange(reading.grid.name, col, reading.layout.firstDataRow, reading.layout.lastDataRow);
+  return reading.layout.spans.map((span) => absoluteRange(reading.grid.name, col, span.first, span.last));
 }
 
 export function aggregateCompileContext(defs: Definitions, readings: Readings, target: (id: string) => string | number | null): CompileContext {

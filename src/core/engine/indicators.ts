@@ -1,9 +1,11 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
-import { type Ast, evaluate, parse, referencedSheets } from "../expr";
+import { type Ast, evaluate, parse, referencedColumns, referencedSheets } from "../expr";
+import { isCompleteCell } from "../expr/evaluate";
+import { parseAddress } from "../read/grid";
 import { splitDivision } from "../expr/inspect";
 import { roundExcel } from "../findings/format";
-import type { Direction, IndicatorResult, IndicatorStatus, UnitValue } from "../model";
-import { aggregateEvalContext, countedRows, type Readings, rowEvalContext } from "./contexts";
+import type { Direction, Finding, IndicatorResult, IndicatorStatus, UnitValue } from "../model";
+import { aggregateEvalContext, columnValues, countedRows, type Readings, rowEvalContext } from "./contexts";
 import type { TargetsReading } from "./targets";
 
 export function parsed(text: string, mode: "row" | "aggregate"): Ast {
@@ -13,11 +15,84 @@ export function parsed(text: string, mode: "row" | "aggregate"): Ast {
   return result.ast;
 }
 
+/**
+ * A ratio of two sums on one sheet counts a row on both sides or on neither: a row whose numerator or
+ * denominator cell is unusable (text, "8/8", negative, blank) is left out of both, here and in Excel.
+ */
+function onCompleteRows(numerator: Ast, denominator: Ast | null): { numerator: Ast; denominator: Ast | null } {
+  if (numerator.type !== "sum" || denominator?.type !== "sum" || numerator.column.sheet !== denominator.column.sheet) return { numerator, denominator };
+  return {
+    numerator: { type: "sumComplete", column: numerator.column, other: denominator.column },
+    denominator: { type: "sumComplete", column: denominator.column, other: numerator.column },
+  };
+}
+
+const astsOf = new WeakMap<IndicatorDef, { numerator: Ast; denominator: Ast | null; actual: Ast }>();
+
 export function indicatorAst(def: IndicatorDef): { numerator: Ast; denominator: Ast | null; actual: Ast } {
-  const numerator = parsed(def.numerator, "aggregate");
-  const denominator = def.denominator ? parsed(def.denominator, "aggregate") : null;
-  const actual = denominator ? parsed(`(${def.numerator}) / (${def.denominator})`, "aggregate") : numerator;
-  return { numerator, denominator, actual };
+  const known = astsOf.get(def);
+  if (known) return known;
+  const { numerator, denominator } = onCompleteRows(parsed(def.numerator, "aggregate"), def.denominator ? parsed(def.denominator, "aggregate") : null);
+  const actual: Ast = denominator ? { type: "binary", op: "/", left: numerator, right: denominator } : numerator;
+  const asts = { numerator, denominator, actual };
+  astsOf.set(def, asts);
+  return asts;
+}
+
+/** The rows a complete-rows ratio leaves out: its two cells are not both numbers ≥ 0. */
+function rowsLeftOut(ast: Ast, readings: Readings): number {
+  if (ast.type !== "sumComplete") return 0;
+  const reading = readings.get(ast.column.sheet);
+  if (!reading) return 0;
+  const cells = columnValues(reading, ast.column.field);
+  const others = columnValues(reading, ast.other.field);
+  if (!cells || !others) return 0;
+  let left = 0;
+  for (let i = 0; i < cells.length; i++) if (!isCompleteCell(cells[i]) || !isCompleteCell(others[i])) left++;
+  return left;
+}
+
+/** Error findings by sheet, each at its zero-based row and column: there are few of them, and rows are many. */
+function errorCells(findings: readonly Finding[]): Map<string, { row: number; col: number }[]> {
+  const bySheet = new Map<string, { row: number; col: number }[]>();
+  for (const f of findings) {
+    if (f.severity !== "error" || f.cell === null || f.sheet === null) continue;
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(parseAddress(f.cell));
+    bySheet.set(f.sheet, list);
+  }
+  return bySheet;
+}
+
+const dataRowSets = new WeakMap<object, Set<number>>();
+
+function dataRowSet(reading: { layout: { dataRows: number[] } }): Set<number> {
+  let rows = dataRowSets.get(reading);
+  if (!rows) dataRowSets.set(reading, (rows = new Set(reading.layout.dataRows)));
+  return rows;
+}
+
+/** Error findings on the cells an indicator reads: its columns (the key column for a row count) over the data rows. */
+export function inputFindingsOf(ast: Ast, readings: Readings, errors: Map<string, { row: number; col: number }[]>): number {
+  const columns = new Map<string, Set<number>>();
+  const add = (sheetId: string, field: string) => {
+    const col = readings.get(sheetId)?.layout.columns.get(field);
+    if (col === undefined) return;
+    columns.set(sheetId, (columns.get(sheetId) ?? new Set()).add(col));
+  };
+  const read = referencedColumns(ast);
+  for (const c of read) add(c.sheet, c.field);
+  for (const id of referencedSheets(ast)) {
+    const reading = readings.get(id);
+    if (reading && !read.some((c) => c.sheet === id)) add(id, reading.def.key);
+  }
+  let count = 0;
+  for (const [sheetId, cols] of columns) {
+    const reading = readings.get(sheetId)!;
+    const rows = dataRowSet(reading);
+    for (const e of errors.get(reading.grid.name) ?? []) if (cols.has(e.col) && rows.has(e.row)) count++;
+  }
+  return count;
 }
 
 /** Status compares at full precision; the rounding to 9 decimals only absorbs binary noise (100/300 against 1/3). */
@@ -66,9 +141,10 @@ export function perUnitValues(defs: Definitions, def: IndicatorDef, readings: Re
   return values;
 }
 
-export function computeIndicators(defs: Definitions, readings: Readings, targets: TargetsReading): IndicatorResult[] {
+export function computeIndicators(defs: Definitions, readings: Readings, targets: TargetsReading, findings: readonly Finding[] = []): IndicatorResult[] {
   const targetOf = (id: string) => targets.figures.get(id)?.target.value ?? null;
   const ctx = aggregateEvalContext(defs, readings, targetOf);
+  const errors = errorCells(findings);
   return defs.indicators.map((def) => {
     const asts = indicatorAst(def);
     const hasRows = sheetsHaveRows(asts.actual, readings);
@@ -90,6 +166,8 @@ export function computeIndicators(defs: Definitions, readings: Readings, targets
       achievement: achievementOf(actual, target),
       status: statusOf(actual, target, def.direction),
       change: actual === null || baseline === null ? null : actual - baseline,
+      inputFindings: inputFindingsOf(asts.actual, readings, errors),
+      rowsLeftOut: hasRows ? rowsLeftOut(asts.numerator, readings) : 0,
     };
     const units = perUnitValues(defs, def, readings, targetOf);
     if (units && target !== null) {

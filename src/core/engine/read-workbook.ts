@@ -1,4 +1,4 @@
-import type { Definitions, Profile } from "../definitions/schema";
+import type { Definitions, Profile, SheetDef } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { address } from "../read/grid";
@@ -22,18 +22,53 @@ export function findSheet(snapshot: WorkbookSnapshot, name: string, aliases: rea
   );
 }
 
+/** Enough of a definition's columns under one header row to take a sheet for it whatever its name ("TCD", "CBCS"). */
+function headerMatches(grid: SheetGrid, def: SheetDef, defs: Definitions): boolean {
+  const layout = locateLayout(grid, def, defs.totalsLabels);
+  if (!layout) return false;
+  return layout.columns.size >= Math.max(2, Math.ceil(def.columns.length * 0.6));
+}
+
+type Placement = { grid: SheetGrid; byHeader: boolean } | { ambiguous: string[] } | null;
+
+/** Each sheet definition's sheet: by name or alias first; then, for the rest, the one unclaimed sheet whose header row fits. */
+function placeSheets(snapshot: WorkbookSnapshot, defs: Definitions, owned: Set<string>): Map<string, Placement> {
+  const taken = new Set(owned);
+  const placed = new Map<string, Placement>();
+  for (const def of defs.sheets) {
+    const grid = findSheet(snapshot, def.name, def.aliases, taken);
+    placed.set(def.id, grid ? { grid, byHeader: false } : null);
+    if (grid) taken.add(grid.name);
+  }
+  const targets = findSheet(snapshot, defs.targetsSheet.name, defs.targetsSheet.aliases, taken);
+  if (targets) taken.add(targets.name);
+  for (const def of defs.sheets) {
+    if (placed.get(def.id)) continue;
+    const candidates = snapshot.sheets.filter((s) => !taken.has(s.name) && s.name !== MARKER_SHEET && headerMatches(s, def, defs));
+    if (candidates.length === 1) {
+      placed.set(def.id, { grid: candidates[0], byHeader: true });
+      taken.add(candidates[0].name);
+    } else if (candidates.length > 1) placed.set(def.id, { ambiguous: candidates.map((c) => c.name) });
+  }
+  return placed;
+}
+
 export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, owned: Set<string>, mappings: ColumnMappings = new Map()): WorkbookReading {
   const findings: Finding[] = [];
   const readings = new Map<string, SheetReading>();
   const units = unitDirectory(defs, profile);
-  const taken = new Set(owned);
+  const placed = placeSheets(snapshot, defs, owned);
   for (const def of defs.sheets) {
-    const grid = findSheet(snapshot, def.name, def.aliases, taken);
-    if (!grid) {
-      findings.push({ ...finding("missing-sheet", def.name, null), ...(def.required ? {} : { severity: "warning" as const }) });
+    const placement = placed.get(def.id) ?? null;
+    if (placement === null || "ambiguous" in placement) {
+      const missing = placement
+        ? finding("ambiguous-sheet", def.name, null, { as: def.name, candidates: placement.ambiguous.map((n) => `“${n}”`).join(", ") })
+        : finding("missing-sheet", def.name, null);
+      findings.push({ ...missing, ...(def.required ? {} : { severity: "warning" as const }) });
       continue;
     }
-    taken.add(grid.name);
+    if (placement.byHeader) findings.push(finding("sheet-read-as", placement.grid.name, null, { as: def.name }));
+    const grid = placement.grid;
     const layout = locateLayout(grid, def, defs.totalsLabels, mappings.get(grid.name));
     if (!layout) {
       const key = def.columns.find((c) => c.field === def.key)!;

@@ -1,4 +1,5 @@
 import type { Definitions, Profile, SheetDef } from "../definitions/schema";
+import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { quoteSheetName } from "../expr";
 import { absoluteAddress, cellAt } from "../read/grid";
@@ -52,7 +53,8 @@ export function readTargets(snapshot: WorkbookSnapshot, defs: Definitions, profi
   const figures = new Map(defs.indicators.map((i) => [i.id, defaults(i.id)]));
   const def = targetsSheetDef(defs);
   const grid: SheetGrid | undefined = findSheet(snapshot, def.name, def.aliases, skip);
-  if (!grid) return { sheet: null, figures, findings: [] };
+  // Without the sheet the profile's targets apply, and "Tính lại" creates the sheet from them.
+  if (!grid) return { sheet: null, figures, findings: [{ ...finding("missing-sheet", def.name, null), severity: "warning" }] };
   const layout = locateLayout(grid, def, defs.totalsLabels);
   if (!layout) return { sheet: null, figures, findings: [] };
   const { findings } = validateSheet(grid, def, layout, defs, unitDirectory(defs, profile));

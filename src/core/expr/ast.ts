@@ -15,6 +15,8 @@ export type Ast =
   | { type: "count"; sheet: string }
   | { type: "countif"; column: ColumnRef; value: string }
   | { type: "sumif"; sum: ColumnRef; criteria: ColumnRef; value: string }
+  /** The column's sum over the rows where it and `other` both hold a number ≥ 0: a ratio's two sides on complete rows. */
+  | { type: "sumComplete"; column: ColumnRef; other: ColumnRef }
   | { type: "target"; indicator: string };
 
 export type Mode = "row" | "aggregate";

@@ -61,6 +61,11 @@ function present<T>(value: T | null | undefined): T {
   return value;
 }
 
+/** A column is one range, or one per span of data rows where subtotals split a sheet. */
+function spansOf(range: string | readonly string[]): readonly string[] {
+  return typeof range === "string" ? [range] : range;
+}
+
 function added(parts: string[]): string {
   if (parts.length === 0) return "0";
   return parts.length === 1 ? parts[0] : `(${parts.join("+")})`;
@@ -68,7 +73,7 @@ function added(parts: string[]): string {
 
 /** Prints the tree as Excel formula text, collecting the row cells it reads; a missing reference throws MissingReference. */
 function formula(ast: Ast, ctx: CompileContext, rowCells: string[]): string {
-  const range = (ref: ColumnRef) => present(ctx.columnRange?.(ref.sheet, ref.field));
+  const ranges = (ref: ColumnRef): readonly string[] => spansOf(present(ctx.columnRange?.(ref.sheet, ref.field)));
   const spellings = (ref: ColumnRef, value: string) => ctx.choiceSpellings(ref.sheet, ref.field, value).map(criterion);
   switch (ast.type) {
     case "number":
@@ -93,17 +98,27 @@ function formula(ast: Ast, ctx: CompileContext, rowCells: string[]): string {
       return `${groupLeft ? `(${left})` : left}${ast.op}${groupRight ? `(${right})` : right}`;
     }
     case "sum":
-      return `SUM(${range(ast.column)})`;
+      return `SUM(${ranges(ast.column).join(",")})`;
     case "count":
-      return `COUNTA(${present(ctx.keyRange?.(ast.sheet))})`;
+      return `COUNTA(${spansOf(present(ctx.keyRange?.(ast.sheet))).join(",")})`;
     case "countif": {
-      const r = range(ast.column);
-      return added(spellings(ast.column, ast.value).map((s) => `COUNTIF(${r},${s})`));
+      const column = ranges(ast.column);
+      // COUNTIF takes one range: a sheet split by subtotals is counted span by span.
+      return added(spellings(ast.column, ast.value).flatMap((s) => column.map((r) => `COUNTIF(${r},${s})`)));
     }
     case "sumif": {
-      const sums = range(ast.sum);
-      const criteria = range(ast.criteria);
-      return added(spellings(ast.criteria, ast.value).map((s) => `SUMIF(${criteria},${s},${sums})`));
+      const sums = ranges(ast.sum);
+      const criteria = ranges(ast.criteria);
+      return added(spellings(ast.criteria, ast.value).flatMap((s) => criteria.map((r, i) => `SUMIF(${r},${s},${sums[i]})`)));
+    }
+    case "sumComplete": {
+      const sums = ranges(ast.column);
+      const others = ranges(ast.other);
+      // A cell is summed only when every criterion holds on its row (learn.microsoft.com, WorksheetFunction.SumIfs;
+      // MS-OI29500 §18.17.7.308: the ranges have one size and shape). A numeric criterion such as ">=0" compares
+      // numbers only and ignores text and blanks, unlike A1>=0: so "8/8", a blank, an error and a negative
+      // number leave the row out of both sides. The tests check an independent formula engine and LibreOffice agree.
+      return added(sums.map((r, i) => `SUMIFS(${r},${r},">=0",${others[i]},">=0")`));
     }
     case "target": {
       const target = present(ctx.target(ast.indicator));
@@ -122,6 +137,7 @@ function mayFail(ast: Ast): boolean {
     case "target":
     case "sum":
     case "sumif":
+    case "sumComplete":
       return true;
     case "number":
     case "field":

@@ -22,10 +22,13 @@ export interface EvalContext {
 export interface CompileContext {
   /** Row mode: the A1 address of a field's cell on the current row ("E7"); null when the column is missing. */
   rowCell?(field: string): string | null;
-  /** Aggregate mode: the absolute range of a column's data rows ("'Tổ chức đảng'!$E$7:$E$56"); null when missing. */
-  columnRange?(sheetId: string, field: string): string | null;
+  /**
+   * Aggregate mode: the absolute range of a column's data rows ("'Tổ chức đảng'!$E$7:$E$56"), or one range per span of
+   * data rows where headings and subtotals split the sheet (every column of a sheet gives the same spans); null when missing.
+   */
+  columnRange?(sheetId: string, field: string): string | readonly string[] | null;
   /** Aggregate mode: the range whose non-empty cells count the data rows (the key column). */
-  keyRange?(sheetId: string): string | null;
+  keyRange?(sheetId: string): string | readonly string[] | null;
   choiceSpellings(sheetId: string | null, field: string, value: string): string[];
   /** A cell reference or a literal number for an indicator's target; null when it has none. */
   target(indicatorId: string): string | number | null;

@@ -95,7 +95,21 @@ export function evaluate(ast: Ast, ctx: EvalContext): number | null {
       if (!sums || !criteria) return null;
       return perSpelling(ctx, ast.criteria, ast.value, (matches) => sum(sums.filter((_, i) => matches(criteria[i]))));
     }
+    case "sumComplete": {
+      const cells = ctx.columnValues?.(ast.column.sheet, ast.column.field);
+      const others = ctx.columnValues?.(ast.other.sheet, ast.other.field);
+      if (!cells || !others) return null;
+      let total = 0;
+      for (let i = 0; i < cells.length; i++) if (isCompleteCell(cells[i]) && isCompleteCell(others[i])) total += summand(cells[i]);
+      return excelNumber(total);
+    }
     case "target":
       return ctx.target(ast.indicator);
   }
+}
+
+/** What SUMIFS's criterion ">=0" matches: a number (a date is one to Excel) that is not negative; never text, a blank or an error. */
+export function isCompleteCell(value: CellValue | undefined): boolean {
+  if (typeof value === "number") return Number.isFinite(value) && value >= 0;
+  return value instanceof Date && summand(value) >= 0;
 }

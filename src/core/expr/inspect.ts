@@ -31,6 +31,7 @@ export function referencedColumns(ast: Ast): ColumnRef[] {
   walk(ast, (n) => {
     if (n.type === "sum" || n.type === "countif") columns.push(n.column);
     if (n.type === "sumif") columns.push(n.sum, n.criteria);
+    if (n.type === "sumComplete") columns.push(n.column, n.other);
   });
   return unique(columns, (c) => `${c.sheet}.${c.field}`);
 }
@@ -85,6 +86,8 @@ export function toSource(ast: Ast): string {
       return `COUNTIF(${col(ast.column)}, ${str(ast.value)})`;
     case "sumif":
       return `SUMIF(${col(ast.sum)}, ${col(ast.criteria)}, ${str(ast.value)})`;
+    case "sumComplete":
+      return `SUMCOMPLETE(${col(ast.column)}, ${col(ast.other)})`;
     case "target":
       return `TARGET(${ast.indicator})`;
   }

@@ -21,6 +21,7 @@ const SIGNATURES: Record<string, Param[]> = {
   COUNT: ["sheet"],
   COUNTIF: ["column", "criterion"],
   SUMIF: ["column", "column", "criterion"],
+  SUMCOMPLETE: ["column", "column"],
   TARGET: ["indicator"],
 };
 
@@ -228,6 +229,12 @@ class Parser {
         // Excel pairs the two ranges row by row, so they must be the same rows of the same sheet.
         if (criteria.sheet !== sum.sheet) throw new ParseError(`SUMIF's two columns must be on one sheet, not ${sum.sheet} and ${criteria.sheet}`, args[1].position);
         return { type: "sumif", sum, criteria, value: this.criterion(args[2]) };
+      }
+      case "SUMCOMPLETE": {
+        const column = this.column(args[0]);
+        const other = this.column(args[1]);
+        if (other.sheet !== column.sheet) throw new ParseError(`SUMCOMPLETE's two columns must be on one sheet, not ${column.sheet} and ${other.sheet}`, args[1].position);
+        return { type: "sumComplete", column, other };
       }
       default:
         return { type: "target", indicator: this.id(args[0], "indicator", INDICATOR_ID) };

@@ -19,9 +19,13 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   "formula-error": "error",
   "reported-ratio-mismatch": "warning",
   "unknown-column": "info",
-  "number-as-text": "warning",
+  "number-as-text": "info",
   "summary-name-taken": "warning",
   "legacy-encoding": "info",
+  "unit-without-diacritics": "info",
+  "sheet-read-as": "info",
+  "ambiguous-sheet": "error",
+  "formula-not-computed": "error",
 };
 
 export interface MessageCatalogue {
@@ -54,9 +58,13 @@ export const VIETNAMESE: MessageCatalogue = {
     "formula-error": "Ô {cell} có lỗi công thức {value}. Hãy sửa công thức hoặc nhập số.",
     "reported-ratio-mismatch": "Ô {cell}: tỷ lệ nhập tay {valuePct} khác tỷ lệ tính được {expectedPct} (lệch quá 0,1 điểm %).",
     "unknown-column": "Cột “{value}” (ô {cell}) không có trong định nghĩa Đề án; add-in giữ nguyên, không sửa cột này.",
-    "number-as-text": "Ô {cell} (cột “{column}”) chứa số dạng văn bản “{value}” (đọc là {parsed}). Excel không cộng ô văn bản nên chỉ tiêu chưa tính ô này: hãy nhập lại thành số.",
+    "number-as-text": "Sheet “{sheet}” có {count} ô số gõ dạng văn bản, đã tính theo giá trị số: {cells}. Khi “Tính lại”, add-in chuyển các ô này thành số (giữ nguyên giá trị) để công thức của Excel cũng cộng được.",
     "summary-name-taken": "Đã có sheet “{sheet}” không do add-in tạo, nên bảng tổng hợp được ghi vào sheet “{target}”.",
     "legacy-encoding": "Sheet “{sheet}” có {count} ô gõ bằng bảng mã cũ {encoding}; add-in đã đọc được. Có thể chuyển sang Unicode.",
+    "unit-without-diacritics": "Ô {cell}: “{value}” gõ không dấu, đã hiểu là {unit}. Nên gõ lại tên có dấu.",
+    "sheet-read-as": "Sheet “{sheet}” không mang tên “{as}” nhưng có hàng tiêu đề của sheet đó, nên được đọc là sheet “{as}”.",
+    "ambiguous-sheet": "Có nhiều sheet giống sheet “{as}”: {candidates}. Hãy đổi tên một sheet thành “{as}” để add-in biết đọc sheet nào.",
+    "formula-not-computed": "Ô {cell} có công thức ={formula} nhưng tệp không lưu kết quả, và add-in không tính được công thức này. Hãy mở tệp bằng Excel, lưu lại rồi tính lại.",
   },
   hints: {
     fraction: " Chỉ ghi một số (ví dụ “8”), không ghi phân số như “{value}”.",

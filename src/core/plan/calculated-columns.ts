@@ -1,6 +1,7 @@
 import type { CalculatedDef, Definitions } from "../definitions/schema";
+import { dataSpans } from "../read/sheet-layout";
 import { compile, evaluate } from "../expr";
-import type { PlanOp, PlanValue } from "../model";
+import { isErrorValue, type PlanOp, type PlanValue } from "../model";
 import { address, cellAt, columnCount, columnLetter, mergeAt } from "../read/grid";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../engine/contexts";
 import { parsed } from "../engine/indicators";
@@ -50,20 +51,26 @@ export function typedRatioColumns(reading: SheetReading, places: Map<string, num
   return typed;
 }
 
-function totalsValue(defs: Definitions, reading: SheetReading, calc: CalculatedDef, target: (id: string) => number | null, targetRef: (id: string) => string | number | null) {
+/** A totals row applies the row expression to its rows' column sums, as the district total does; `rows` are those rows. */
+function totalsValue(reading: SheetReading, calc: CalculatedDef, rows: readonly number[], structure: readonly number[], target: (id: string) => number | null, targetRef: (id: string) => string | number | null) {
   const ast = parsed(calc.expr, "row");
   const sums = new Map<string, string>();
-  const sumValues = new Map<string, number>();
+  const sumValues = new Map<string, number | undefined>();
+  const spans = dataSpans(rows, structure);
   for (const [field, col] of reading.layout.columns) {
-    sums.set(field, `SUM(${address(reading.layout.firstDataRow, col)}:${address(reading.layout.lastDataRow, col)})`);
-    let total = 0;
-    for (const row of reading.layout.dataRows) {
+    sums.set(field, spans.length ? `SUM(${spans.map((s) => `${address(s.first, col)}:${address(s.last, col)}`).join(",")})` : "0");
+    let total: number | undefined = 0;
+    for (const row of rows) {
       const v = cellAt(reading.grid, row, col);
       if (typeof v === "number" && Number.isFinite(v)) total += v;
+      // Excel's SUM over an error value is that error, and the totals formula then gives "".
+      else if (isErrorValue(v)) {
+        total = undefined;
+        break;
+      }
     }
     sumValues.set(field, total);
   }
-  // The totals row applies the row expression to the column sums, as the district total does.
   const formula = compile(ast, {
     rowCell: (field) => sums.get(field) ?? null,
     choiceSpellings: (_s, _f, v) => [v],
@@ -119,16 +126,18 @@ export function calculatedColumnOps(
         ops.push({ op: "setCells", sheet, anchor: address(run[0], col), cells });
         ops.push({ op: "style", sheet, range: `${letter}${run[0] + 1}:${letter}${run[run.length - 1] + 1}`, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0", border: true } });
       }
-      // A row that was data on an earlier run and is blank now loses the formula written for it then.
-      const dataRows = new Set(layout.dataRows);
+      // A row that was data on an earlier run and is blank (or a heading) now loses the formula written for it then.
+      const totals = [...layout.subtotals, ...(layout.totalsRow !== null ? [{ row: layout.totalsRow, rows: layout.dataRows }] : [])];
+      const written = new Set([...layout.dataRows, ...totals.map((t) => t.row)]);
       for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
-        if (!dataRows.has(row) && (cellAt(grid, row, col) !== null || grid.formulas?.[row]?.[col])) ops.push({ op: "setCells", sheet, anchor: address(row, col), cells: [[{ kind: "empty" }]] });
+        if (!written.has(row) && (cellAt(grid, row, col) !== null || grid.formulas?.[row]?.[col])) ops.push({ op: "setCells", sheet, anchor: address(row, col), cells: [[{ kind: "empty" }]] });
       }
 
-      if (layout.totalsRow !== null) {
-        const totals = totalsValue(defs, reading, calc, target, targetRef);
-        ops.push({ op: "setCells", sheet, anchor: address(layout.totalsRow, col), cells: [[{ kind: "formula", formula: totals.formula, result: totals.result ?? "" }]] });
-        ops.push({ op: "style", sheet, range: address(layout.totalsRow, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0" } });
+      // Each subtotal gets its section's figure, the grand total the whole sheet's.
+      for (const total of totals) {
+        const value = totalsValue(reading, calc, total.rows, layout.structure, target, targetRef);
+        ops.push({ op: "setCells", sheet, anchor: address(total.row, col), cells: [[{ kind: "formula", formula: value.formula, result: value.result ?? "" }]] });
+        ops.push({ op: "style", sheet, range: address(total.row, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0" } });
       }
       ops.push({ op: "columnWidths", sheet, widths: [{ column: col + 1, width: 14 }] });
     }

@@ -272,8 +272,8 @@ function actualFormula(ast: Ast, ctx: CompileContext): string | null {
   if (body === '""') return null;
   const guards = referencedSheets(ast)
     .map((id) => ctx.keyRange!(id))
-    .filter((r): r is string => r !== null)
-    .map((r) => `COUNTA(${r})=0`);
+    .filter((r) => r !== null)
+    .map((r) => `COUNTA(${typeof r === "string" ? r : r.join(",")})=0`);
   if (guards.length === 0) return body;
   return `IF(${guards.length === 1 ? guards[0] : `OR(${guards.join(",")})`},"",${body})`;
 }

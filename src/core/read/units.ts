@@ -16,10 +16,18 @@ export interface UnitDirectory {
   suggest(text: string, communesOnly: boolean): string | null;
 }
 
+/**
+ * A unit name's key: its matchKey with the i/y spelling variants made one ("Mĩ"/"Mỹ", "Kì"/"Kỳ", "Lí"/"Lý",
+ * "Qui"/"Quy"): a y that ends a syllable after a consonant is written i by some and y by others.
+ */
+export function unitKey(text: string): string {
+  return matchKey(text).replace(/\b(ngh|ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])y\b/g, "$1i");
+}
+
 export function unitDirectory(defs: Definitions, profile: Profile): UnitDirectory {
-  const communes = new Map(profile.communes.map((c) => [matchKey(c.name), c.name]));
-  const organisations = new Map(profile.organisations.map((o) => [matchKey(o.name), o.name]));
-  const prefixes = defs.unitPrefixes.commune.map(matchKey).sort((a, b) => b.length - a.length);
+  const communes = new Map(profile.communes.map((c) => [unitKey(c.name), c.name]));
+  const organisations = new Map(profile.organisations.map((o) => [unitKey(o.name), o.name]));
+  const prefixes = defs.unitPrefixes.commune.map(unitKey).sort((a, b) => b.length - a.length);
   const communeNames = profile.communes.map((c) => c.name);
 
   // The same names recur on every sheet (S1 and S3 list each unit): each spelling is resolved once per directory.
@@ -33,19 +41,19 @@ export function unitDirectory(defs: Definitions, profile: Profile): UnitDirector
   }
 
   function organisation(text: string): ResolvedUnit {
-    const key = matchKey(text);
+    const key = unitKey(text);
     const known = organisations.get(key);
     return { kind: "organisation", name: known ?? text.trim(), key, known: known !== undefined };
   }
 
   function findCommune(text: string): ResolvedUnit | null {
-    const key = matchKey(text);
+    const key = unitKey(text);
     const direct = communes.get(key);
-    if (direct) return { kind: "commune", name: direct, key: matchKey(direct) };
+    if (direct) return { kind: "commune", name: direct, key: unitKey(direct) };
     for (const prefix of prefixes) {
       if (key.startsWith(prefix + " ")) {
         const name = communes.get(key.slice(prefix.length + 1));
-        if (name) return { kind: "commune", name, key: matchKey(name) };
+        if (name) return { kind: "commune", name, key: unitKey(name) };
       }
     }
     return null;

@@ -1,5 +1,6 @@
 import type { Definitions, Profile } from "../definitions/schema";
-import { readTargets, targetsSheetDef } from "../engine/targets";
+import { readTargets, type TargetsReading, targetsSheetDef } from "../engine/targets";
+import { quoteSheetName } from "../expr";
 import type { Plan, PlanOp, PlanValue, WorkbookSnapshot } from "../model";
 import { address, parseAddress } from "../read/grid";
 import { locateLayout } from "../read/sheet-layout";
@@ -35,6 +36,22 @@ export function targetsSheetOps(defs: Definitions, profile: Profile, targets: Ta
   });
   ops.push({ op: "columnWidths", sheet, widths: [{ column: 1, width: 8 }, { column: 2, width: 50 }, { column: 3, width: 13 }, { column: 4, width: 13 }] });
   return ops;
+}
+
+/**
+ * The Chỉ tiêu sheet "Tính lại" creates when the workbook has none, and the figures read as if it were there:
+ * the summary's formulas then point at its cells, so a target staff edit there shows at once.
+ */
+export function createdTargetsSheet(defs: Definitions, profile: Profile, current: TargetsReading): { ops: PlanOp[]; targets: TargetsReading } {
+  const sheet = quoteSheetName(defs.targetsSheet.name);
+  const figures = new Map(
+    defs.indicators.map((ind, i) => {
+      const row = FIRST_ROW + i;
+      const figure = current.figures.get(ind.id)!;
+      return [ind.id, { baseline: { value: figure.baseline.value, reference: `${sheet}!$C$${row}` }, target: { value: figure.target.value, reference: `${sheet}!$D$${row}` } }];
+    }),
+  );
+  return { ops: targetsSheetOps(defs, profile, {}), targets: { ...current, sheet: defs.targetsSheet.name, figures } };
 }
 
 /**

@@ -13,11 +13,13 @@ export interface CellCheck {
   number: number | null;
   /** The canonical choice, or null. */
   choice: string | null;
-  /** What is wrong with the cell; the caller locates it, so a clean cell costs no allocation. */
+  /** What is wrong with the cell; the caller locates it, so a clean cell costs no allocation. FROM_TEXT marks a number stored as text. */
   problems: readonly CellProblem[];
 }
 
 const NONE: readonly CellProblem[] = Object.freeze([]);
+/** An unambiguous number stored as text: it counts as its number, and "Tính lại" makes it one. */
+export const FROM_TEXT: readonly CellProblem[] = Object.freeze([Object.freeze({ code: "number-as-text" as const, params: {} })]);
 
 const choicesByLowerCase = new WeakMap<ColumnDef, Map<string, string>>();
 
@@ -76,10 +78,11 @@ export function checkCell(column: ColumnDef, raw: CellValue): CellCheck {
   const fromText = parsed.fromText;
   const fractional = column.type === "integer" && !Number.isInteger(value);
   const belowMin = column.min !== undefined && value < column.min;
-  if (!fromText && !fractional && !belowMin) return { number: value, choice: null, problems: NONE };
+  if (!fractional && !belowMin) return { number: value, choice: null, problems: fromText ? FROM_TEXT : NONE };
   const problems: CellProblem[] = [];
-  if (fromText) problems.push({ code: "number-as-text", params: { value: cellText(raw), parsed: value } });
-  if (fractional) problems.push({ code: "not-integer", params: { value } });
-  if (belowMin) problems.push({ code: "negative-value", params: { value, min: column.min! } });
-  return { number: value, choice: null, problems };
+  const shown = fromText ? cellText(raw).trim() : value;
+  if (fractional) problems.push({ code: "not-integer", params: { value: shown } });
+  if (belowMin) problems.push({ code: "negative-value", params: { value: shown, min: column.min! } });
+  // Text that reads as a number the column cannot hold ("1,5" children, "-3") is ambiguous: it is reported and left out, as Excel leaves text out.
+  return { number: fromText ? null : value, choice: null, problems };
 }

@@ -2,10 +2,11 @@ import type { Definitions, SheetDef } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid } from "../model";
 import { cellText, parseCellNumber } from "../read/cell-number";
+import { matchKey } from "../text/normalize";
 import { address, cellAt } from "../read/grid";
 import type { SheetLayout } from "../read/sheet-layout";
 import type { ResolvedUnit, UnitDirectory } from "../read/units";
-import { checkCell } from "./cells";
+import { checkCell, FROM_TEXT } from "./cells";
 
 export interface RowRecord {
   row: number;
@@ -40,11 +41,45 @@ class SheetRow implements RowRecord {
   }
 }
 
+/** A number stored as text in a data cell, read as its number; "Tính lại" writes the number into the cell. */
+export interface TextNumber {
+  row: number;
+  col: number;
+  value: number;
+  text: string;
+}
+
 export interface SheetReading {
   def: SheetDef;
+  /** The sheet as the engine reads it: numbers stored as text already turned into numbers, as "Tính lại" leaves them. */
   grid: SheetGrid;
   layout: SheetLayout;
   rows: RowRecord[];
+  textNumbers: TextNumber[];
+}
+
+const LISTED_CELLS = 20;
+
+/** One finding lists every number stored as text on a sheet. */
+function textNumbersFinding(sheet: string, textNumbers: readonly TextNumber[]): Finding {
+  const cells = textNumbers.slice(0, LISTED_CELLS).map((t) => address(t.row, t.col));
+  const more = textNumbers.length > LISTED_CELLS ? ` …` : "";
+  return finding("number-as-text", sheet, address(textNumbers[0].row, textNumbers[0].col), { count: textNumbers.length, cells: cells.join(", ") + more });
+}
+
+/** The grid with each number stored as text replaced by its number; rows without one are shared, not copied. */
+function withNumbers(grid: SheetGrid, textNumbers: readonly TextNumber[]): SheetGrid {
+  if (textNumbers.length === 0) return grid;
+  const values = grid.values.slice();
+  const copied = new Set<number>();
+  for (const t of textNumbers) {
+    if (!copied.has(t.row)) {
+      values[t.row] = values[t.row].slice();
+      copied.add(t.row);
+    }
+    values[t.row][t.col] = t.value;
+  }
+  return { ...grid, values };
 }
 
 const COMPARE: Record<string, (a: number, b: number) => boolean> = {
@@ -89,6 +124,13 @@ export function validateSheet(
   // The first row of each unit, by row: a key cell's address is only written out for a finding.
   const seen = new Map<string, number>();
   const rows: RowRecord[] = [];
+  const textNumbers: TextNumber[] = [];
+  const suggested = new Set<string>();
+  const unknownUnit = (cell: string, text: string, communesOnly: boolean): Finding => {
+    const f = unknownUnitFinding(sheet, cell, text, units, communesOnly);
+    if (typeof f.params.suggestion === "string") suggested.add(matchKey(f.params.suggestion));
+    return f;
+  };
   const columns = { numbers: new Map(checked.map((c) => [c.column.field, c.numbers])), choices: new Map(checked.map((c) => [c.column.field, c.choices])) };
   // Indexed loops: until the loop is optimised, for…of allocates an iterator result per step, on every row.
   for (let i = 0; i < layout.dataRows.length; i++) {
@@ -100,9 +142,25 @@ export function validateSheet(
 
     for (let k = 0; k < checked.length; k++) {
       const c = checked[k];
-      const check = checkCell(c.column, cellAt(grid, row, c.col));
-      if (check.problems.length > 0) for (const p of check.problems) findings.push(finding(p.code, sheet, address(row, c.col), { column: c.column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
-      c.numbers.push(check.number);
+      const raw = cellAt(grid, row, c.col);
+      const formula = raw === null ? grid.formulas?.[row]?.[c.col] : null;
+      if (formula) {
+        // A formula the file keeps no result for, and that could not be computed here: unknown, never blank.
+        findings.push(finding("formula-not-computed", sheet, address(row, c.col), { column: c.column.header, formula }));
+        c.numbers.push(null);
+        c.choices.push(null);
+        continue;
+      }
+      const check = checkCell(c.column, raw);
+      let number = check.number;
+      if (check.problems === FROM_TEXT) {
+        // A formula that gives text is the staff's formula: it is reported, never overwritten by a number.
+        if (grid.formulas?.[row]?.[c.col]) {
+          findings.push(finding("not-a-number", sheet, address(row, c.col), { column: c.column.header, value: cellText(raw) }));
+          number = null;
+        } else textNumbers.push({ row, col: c.col, value: check.number!, text: cellText(raw) });
+      } else if (check.problems.length > 0) for (const p of check.problems) findings.push(finding(p.code, sheet, address(row, c.col), { column: c.column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
+      c.numbers.push(number);
       c.choices.push(check.choice);
     }
 
@@ -111,12 +169,15 @@ export function validateSheet(
         findings.push(finding("blank-required", sheet, address(row, keyColumn), { column: keyColumnDef.header, unit: `dòng ${row + 1}` }));
       } else if (def.units === "communes") {
         unit = units.resolveCommune(keyText);
-        if (!unit) findings.push(unknownUnit(sheet, address(row, keyColumn), keyText, units, true));
+        if (!unit) findings.push(unknownUnit(address(row, keyColumn), keyText, true));
       } else {
         unit = units.resolveAny(keyText);
         const type = record.choiceOf("type");
         const claimsCommune = type !== undefined && type !== null && defs.communeTypes.includes(type);
-        if (unit.kind === "organisation" && claimsCommune) findings.push(unknownUnit(sheet, address(row, keyColumn), keyText, units, true));
+        if (unit.kind === "organisation" && claimsCommune) findings.push(unknownUnit(address(row, keyColumn), keyText, true));
+      }
+      if (unit?.kind === "commune" && lacksDiacritics(keyText) && !lacksDiacritics(unit.name)) {
+        findings.push(finding("unit-without-diacritics", sheet, address(row, keyColumn), { value: keyText, unit: unit.name }));
       }
     }
     record.unit = unit;
@@ -154,22 +215,31 @@ export function validateSheet(
   if (def.units === "communes" || def.units === "all") {
     const present = new Set(rows.filter((r) => r.unit?.kind === "commune").map((r) => r.unit!.key));
     for (const [key, name] of units.communes) {
-      if (!present.has(key)) findings.push(finding("missing-unit", sheet, null, { unit: name }));
+      // A typo already suggests this unit: telling staff to add a row for it too would count it twice.
+      if (!present.has(key) && !suggested.has(matchKey(name))) findings.push(finding("missing-unit", sheet, null, { unit: name }));
     }
   }
 
-  if (layout.totalsRow !== null) findings.push(...checkTotals(grid, def, layout, rows));
-  return { reading: { def, grid, layout, rows }, findings };
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  for (const subtotal of layout.subtotals) findings.push(...checkTotals(grid, def, layout, subtotal.row, subtotal.rows.map((row) => byRow.get(row)!)));
+  if (layout.totalsRow !== null) findings.push(...checkTotals(grid, def, layout, layout.totalsRow, rows));
+  if (textNumbers.length > 0) findings.push(textNumbersFinding(sheet, textNumbers));
+  return { reading: { def, grid: withNumbers(grid, textNumbers), layout, rows, textNumbers }, findings };
 }
 
-function unknownUnit(sheet: string, cell: string, text: string, units: UnitDirectory, communesOnly: boolean): Finding {
+/** Typed without any diacritic: "Nghia Hung" for Nghĩa Hưng. */
+function lacksDiacritics(text: string): boolean {
+  return !/[\u0300-\u036fđĐ]/.test(text.normalize("NFD"));
+}
+
+function unknownUnitFinding(sheet: string, cell: string, text: string, units: UnitDirectory, communesOnly: boolean): Finding {
   const suggestion = units.suggest(text, communesOnly);
   return finding("unknown-unit", sheet, cell, { value: text, district: units.district, ...(suggestion ? { hint: "suggestion", suggestion } : {}) });
 }
 
-function checkTotals(grid: SheetGrid, def: SheetDef, layout: SheetLayout, rows: RowRecord[]): Finding[] {
+/** A totals row, grand or section, against the sum of its rows as typed. */
+function checkTotals(grid: SheetGrid, def: SheetDef, layout: SheetLayout, totalsRow: number, rows: readonly RowRecord[]): Finding[] {
   const findings: Finding[] = [];
-  const totalsRow = layout.totalsRow!;
   for (const column of def.columns) {
     if (column.type !== "integer" && column.type !== "number") continue;
     const col = layout.columns.get(column.field);

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
-import { toCellValue } from "./cell-values";
+import { formulaResult, toCellValue } from "./cell-values";
 import { addCharts, chartsToWrite, forgetCharts, queueChart } from "./chart-part";
+import { withComputedFormulas } from "./computed-formulas";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -36,8 +37,9 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
         const cell = cells[c];
         // A cell a merge covers (all but its top-left one) reads as empty, and so does an empty cell.
         if (!cell || cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) continue;
-        rowValues[c] = toCellValue(cell.value);
         const formula = cell.formula;
+        // ExcelJS's cell.value drops a falsy cached result (0, "", FALSE); cell.result keeps it.
+        rowValues[c] = formula ? formulaResult(cell.result) : toCellValue(cell.value);
         if (formula) (rowFormulas ??= new Array(width).fill(null))[c] = formula;
       }
       values[r] = rowValues;
@@ -50,7 +52,7 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
     const merges: CellRange[] = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges).map(
       (m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }),
     );
-    sheets.push({ name: ws.name, values, formulas, merges, visibility: ws.state as SheetGrid["visibility"] });
+    sheets.push(withComputedFormulas({ name: ws.name, values, formulas, merges, visibility: ws.state as SheetGrid["visibility"] }));
   });
   return { sheets };
 }

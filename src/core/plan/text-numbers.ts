@@ -1,0 +1,22 @@
+import type { PlanOp } from "../model";
+import { address } from "../read/grid";
+import type { Readings } from "../engine/contexts";
+import { PERCENT_FORMAT } from "./calculated-columns";
+
+/**
+ * "Tính lại" writes each number stored as text back as its number, in the same plan (and so the same undo
+ * step) as everything else, so the workbook's own formulas count what the report counts.
+ */
+export function textNumberOps(readings: Readings): PlanOp[] {
+  const ops: PlanOp[] = [];
+  for (const reading of readings.values()) {
+    const sheet = reading.grid.name;
+    for (const t of reading.textNumbers) {
+      const anchor = address(t.row, t.col);
+      ops.push({ op: "setCells", sheet, anchor, cells: [[{ kind: "number", value: t.value }]] });
+      // "42,5%" is 0.425: shown as the percentage it was typed as.
+      if (t.text.trim().endsWith("%")) ops.push({ op: "style", sheet, range: anchor, style: { numberFormat: PERCENT_FORMAT } });
+    }
+  }
+  return ops;
+}
