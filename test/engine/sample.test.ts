@@ -175,7 +175,8 @@ describe("a workbook with planted defects", () => {
     expect(analysis.counts).toEqual({ error: errors, warning: warnings, info: 1 });
     // The counts stand at the top of the summary, above the table, not on its last page.
     expect(summary.getCell("A6").value).toBe(
-      `Kiểm tra số liệu: ${errors} lỗi, ${warnings} cảnh báo, 1 thông tin. Danh sách từng ô ở sheet “Kiểm tra số liệu”. Chỉ tiêu tô vàng có ô cần kiểm tra (cột “Ô cần kiểm tra”).`,
+      `Kiểm tra số liệu: ${errors} lỗi, ${warnings} cảnh báo, 1 thông tin. Danh sách từng ô ở sheet “Kiểm tra số liệu”. Chỉ tiêu tô vàng có ô cần kiểm tra (cột “Ô cần kiểm tra”). ` +
+        "Tỷ lệ chỉ tính trên các dòng đủ số liệu: A5 bỏ 1 dòng, C3 bỏ 1 dòng, C5 bỏ 1 dòng, D6 bỏ 1 dòng.",
     );
     expect(analysis.indicators.find((i) => i.id === "A4")!.status).toBe("no_data");
   });

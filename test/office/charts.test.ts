@@ -25,7 +25,8 @@ describe("the summary's charts and print layout through Office.js (fake Excel, a
     for (let run = 1; run <= 2; run++) {
       fake.syncs = 0;
       await recalculateWorkbook(new OfficeHost({ runtime: fake.runtime() }), { now: NOW });
-      expect(fake.syncs).toBe(3);
+      // The first run adds and hides the marker sheet before the undo group (one sync more); later runs do not.
+      expect(fake.syncs).toBe(run === 1 ? 4 : 3);
       const printed = printModel(fake.sheet(SUMMARY));
       expect(printed.charts.map((c) => c.name)).toEqual(specs.map((s) => s.name));
       const [achievement] = printed.charts;

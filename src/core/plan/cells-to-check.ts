@@ -7,7 +7,7 @@ import { cellAt } from "../read/grid";
 
 /**
  * The cells an indicator's figures rest on that a person must look at: text (a number typed as text, "8/8"),
- * a negative count, an error value, in the number columns it sums, between the first and the last data row.
+ * a negative count, an error value, in the number columns it sums, on its data rows (never a heading or a subtotal).
  *
  * As a formula, per column: COUNTIF(r,"<0") counts the negative numbers (COUNTIF's "<0" compares numbers
  * only and skips text and error cells), COUNTA(r)-COUNT(r) the cells that hold something that is not a
@@ -27,13 +27,18 @@ export function cellsToCheck(defs: Definitions, def: IndicatorDef, readings: Rea
     const reading = readings.get(column.sheet);
     const type = defs.sheets.find((s) => s.id === column.sheet)?.columns.find((c) => c.field === column.field)?.type;
     if (!reading || (type !== "integer" && type !== "number")) continue;
-    const range = columnRange(reading, column.field);
+    const ranges = columnRange(reading, column.field);
     const col = reading.layout.columns.get(column.field);
-    if (range === null || col === undefined) continue;
-    parts.push(`COUNTIF(${range},"<0")+COUNTA(${range})-COUNT(${range})`);
-    for (let row = reading.layout.firstDataRow; row <= reading.layout.lastDataRow; row++) {
-      const v = cellAt(reading.grid, row, col);
-      if ((typeof v === "number" && v < 0) || (typeof v === "string" && v !== "") || typeof v === "boolean" || (v !== null && isErrorValue(v))) count++;
+    if (ranges === null || col === undefined) continue;
+    // One span per run of data rows between headings and subtotals: COUNTIF takes one range, COUNTA and
+    // COUNT take them all, so no subtotal or heading row is counted.
+    const all = ranges.join(",");
+    parts.push(`${ranges.map((r) => `COUNTIF(${r},"<0")`).join("+")}+COUNTA(${all})-COUNT(${all})`);
+    for (const span of reading.layout.spans) {
+      for (let row = span.first; row <= span.last; row++) {
+        const v = cellAt(reading.grid, row, col);
+        if ((typeof v === "number" && v < 0) || (typeof v === "string" && v !== "") || typeof v === "boolean" || (v !== null && isErrorValue(v))) count++;
+      }
     }
   }
   return parts.length === 0 ? null : { formula: parts.join("+"), count };
