@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
