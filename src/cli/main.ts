@@ -9,6 +9,7 @@ import { analyse, definitionsLabel } from "../core/engine/analyse";
 import { convertEncodingPlan } from "../core/engine/convert-encoding";
 import { templatePlan } from "../core/template/template-plan";
 import { ENCODING_LABELS } from "../core/text/legacy-encoding";
+import { preserveParts, rebuiltSheetsOf } from "../hosts/xlsx/preserve-parts";
 import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
 import { type CliArgs, parseArgs } from "./args";
@@ -75,11 +76,11 @@ async function recalcOrValidate(args: CliArgs): Promise<number> {
   }
   const definitions = await readDefinitions(option(args, "definitions"));
   const profile = await readProfile(option(args, "profile") ?? DEFAULT_PROFILE, definitions);
-  const workbook = await readWorkbookFile(input);
+  const { workbook, bytes } = await readWorkbookFile(input);
   const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: new Date(), version: VERSION });
   if (out) {
     applyPlan(workbook, analysis.plan);
-    const data = await saveWorkbook(workbook);
+    const data = await saveWorkbook(workbook, [preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf(analysis.plan) })]);
     if (path.resolve(out) === path.resolve(input)) await fs.copyFile(input, input.replace(/(\.xlsx)?$/i, ".bak.xlsx"));
     await writeAtomically(out, data);
   }
@@ -101,7 +102,7 @@ async function consolidate(args: CliArgs): Promise<number> {
   const sources: DistrictSource[] = [];
   for (const file of args.positional) {
     try {
-      sources.push({ file: path.basename(file), snapshot: snapshotOf(await readWorkbookFile(file)) });
+      sources.push({ file: path.basename(file), snapshot: snapshotOf((await readWorkbookFile(file)).workbook) });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       sources.push({ file: path.basename(file), reason: e.message.replace(`${file}: `, "") });
@@ -147,10 +148,10 @@ async function convertEncoding(args: CliArgs): Promise<number> {
   if (!input) throw new UsageError("thiếu tệp IN.xlsx");
   const out = requireOut(args, "convert-encoding");
   if (path.resolve(out) === path.resolve(input)) throw new UsageError("--out trùng với tệp vào; IN không bao giờ bị sửa");
-  const workbook = await readWorkbookFile(input);
+  const { workbook, bytes } = await readWorkbookFile(input);
   const { ops, converted } = convertEncodingPlan(snapshotOf(workbook));
   applyPlan(workbook, { ops });
-  await writeAtomically(out, await saveWorkbook(workbook));
+  await writeAtomically(out, await saveWorkbook(workbook, [preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf({ ops }) })]));
   if (converted.length === 0) process.stdout.write("Không có sheet nào gõ bằng bảng mã cũ (TCVN3, VNI); tệp được chép nguyên.\n");
   for (const c of converted) process.stdout.write(`Sheet “${c.sheet}”: đã chuyển ${c.cells} ô từ ${ENCODING_LABELS[c.encoding]} sang Unicode.\n`);
   process.stdout.write(`Đã ghi ${out}.\n`);

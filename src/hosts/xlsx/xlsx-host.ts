@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
 import { toCellValue } from "./cell-values";
+import type { ZipStep } from "./zip-package";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -327,14 +329,22 @@ function shareEmptyStyles(workbook: ExcelJS.Workbook): () => void {
   };
 }
 
-export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+/**
+ * The workbook as .xlsx bytes. With `steps` (zip-level work after ExcelJS: parts restored from IN, a chart
+ * added…), ExcelJS stores its parts uncompressed, the steps run in turn on that zip, and it is compressed
+ * once at the end.
+ */
+export async function saveWorkbook(workbook: ExcelJS.Workbook, steps: readonly ZipStep[] = []): Promise<Uint8Array> {
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   // ExcelJS serialises a cell's style once per distinct style object, and a loaded or new cell without a
   // style has an empty object of its own: sharing one for the save saves a serialisation per such cell.
   const unshare = shareEmptyStyles(workbook);
   try {
-    const buffer = await workbook.xlsx.writeBuffer();
-    return new Uint8Array(buffer as ArrayBuffer);
+    if (steps.length === 0) return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+    let zip = await JSZip.loadAsync(stored as ArrayBuffer);
+    for (const step of steps) zip = await step(zip);
+    return await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   } finally {
     // Each cell gets its own style back, so that no later `cell.font = …` changes them all at once.
     unshare();
