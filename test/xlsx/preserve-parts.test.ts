@@ -7,7 +7,7 @@ import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/engine/analyse";
 import { preserveParts, rebuiltSheetsOf } from "../../src/hosts/xlsx/preserve-parts";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
-import { attributes, type Book, parseContentTypes, readBook, REL_TYPES, relationshipsOf, relsPathOf, resolveTarget } from "../../src/hosts/xlsx/zip-package";
+import { attributes, type Book, type ZipStep, parseContentTypes, readBook, REL_TYPES, relationshipsOf, relsPathOf, resolveTarget } from "../../src/hosts/xlsx/zip-package";
 import { CHART_SHEET, RICH_SHEET, richWorkbook } from "../helpers/rich-workbook";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -151,25 +151,52 @@ describe("nothing of the user's file lost (zip parts of IN against OUT)", () => 
 
   it("puts nothing of IN back on a sheet the recalculation rebuilds (a drawing on the summary is the summary's own)", async () => {
     const { definitions, profile } = bundledCatalogue();
-    const recalc = async (bytes: Uint8Array) => {
+    const recalc = async (bytes: Uint8Array, before: ZipStep[], after: ZipStep[] = []) => {
       const workbook = await loadWorkbook(bytes);
       const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: new Date(), version: "test" });
       applyPlan(workbook, analysis.plan);
-      return saveWorkbook(workbook, [preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf(analysis.plan) })]);
+      return saveWorkbook(workbook, [...before, preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf(analysis.plan) }), ...after]);
     };
-    const once = await JSZip.loadAsync(await recalc(readFileSync(input)));
+    const once = await JSZip.loadAsync(await recalc(readFileSync(input), []));
     // A drawing on the summary, as an earlier run (or a person) left it there.
     const book = await readBook(once);
     const summary = book.sheets.find((s) => s.name === SUMMARY)!;
     once.file("xl/drawings/drawing77.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`);
     once.file(relsPathOf(summary.part), `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing77.xml"/></Relationships>`);
     once.file(summary.part, (await once.file(summary.part)!.async("string")).replace("</worksheet>", '<drawing r:id="rId1"/></worksheet>'));
-    const twiceZip = await JSZip.loadAsync(await recalc(await once.generateAsync({ type: "uint8array" })));
+    const twiceZip = await JSZip.loadAsync(await recalc(await once.generateAsync({ type: "uint8array" }), []));
     const twice = await readBook(twiceZip);
     const rebuilt = twice.sheets.find((s) => s.name === SUMMARY)!;
     expect(await relationshipsOf(twiceZip, rebuilt.part)).toEqual([]);
     expect(await twiceZip.file(rebuilt.part)!.async("string")).not.toContain("<drawing");
     expect(twiceZip.file("xl/drawings/drawing77.xml")).toBeNull();
     expect(twiceZip.file("xl/charts/chart1.xml")).not.toBeNull();
+  });
+
+  it("composes with another zip step that draws on the summary, run before it or after it", async () => {
+    const { definitions, profile } = bundledCatalogue();
+    const source = readFileSync(input);
+    // Stands in for the summary's chart step: a drawing part of its own, linked from the summary sheet.
+    const drawOnSummary: ZipStep = async (zip) => {
+      const summary = (await readBook(zip)).sheets.find((s) => s.name === SUMMARY)!;
+      zip.file("xl/drawings/drawingSummary.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`);
+      zip.file(relsPathOf(summary.part), `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawingSummary.xml"/></Relationships>`);
+      zip.file(summary.part, (await zip.file(summary.part)!.async("string")).replace("</worksheet>", '<drawing r:id="rIdChart"/></worksheet>'));
+      const types = await zip.file("[Content_Types].xml")!.async("string");
+      zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/drawings/drawingSummary.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>'));
+      return zip;
+    };
+    for (const order of ["before", "after"] as const) {
+      const workbook = await loadWorkbook(source);
+      const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: new Date(), version: "test" });
+      applyPlan(workbook, analysis.plan);
+      const keep = preserveParts(source, { rebuiltSheets: rebuiltSheetsOf(analysis.plan) });
+      const zip = await JSZip.loadAsync(await saveWorkbook(workbook, order === "before" ? [drawOnSummary, keep] : [keep, drawOnSummary]));
+      const summary = (await readBook(zip)).sheets.find((s) => s.name === SUMMARY)!;
+      expect((await relationshipsOf(zip, summary.part)).map((r) => r.target)).toEqual(["../drawings/drawingSummary.xml"]);
+      expect(await zip.file(summary.part)!.async("string")).toContain('<drawing r:id="rIdChart"/>');
+      expect(parseContentTypes(await zip.file("[Content_Types].xml")!.async("string")).overrides.get("xl/drawings/drawingSummary.xml")).toMatch(/drawing\+xml/);
+      expect(await lostFrom(inZip, zip, new Set())).toEqual([]);
+    }
   });
 });

@@ -26,7 +26,7 @@ import {
  * `<legacyDrawing>`, `<tableParts>`… and `<extLst>` entries, chart sheets at their tab, `<pivotCaches>`.
  * ExcelJS's own re-written copies of drawings, comments, tables and the theme are discarded for IN's.
  * Sheets the plan rebuilds (the summary, the findings list) are owned: IN's drawings on them are not
- * restored, so that a later step adds its chart to a fresh sheet.
+ * restored, and what another zip step puts on them (the summary's chart) is kept, before or after this one.
  */
 export function preserveParts(source: Uint8Array | ArrayBuffer, options: { rebuiltSheets?: Iterable<string> } = {}): ZipStep {
   const rebuilt = new Set(options.rebuiltSheets ?? []);
@@ -69,15 +69,22 @@ export function preserveParts(source: Uint8Array | ArrayBuffer, options: { rebui
       outKeep.add(s.part);
       outKeep.add(relsPathOf(s.part));
     }
+    // A rebuilt sheet keeps what was put on it after ExcelJS (a later or earlier step's chart), so steps compose in any order.
+    for (const part of await reachable(out, outBook.sheets.filter((s) => rebuilt.has(s.name)).map((s) => s.part))) {
+      outKeep.add(part);
+      outKeep.add(relsPathOf(part));
+    }
     const outTypes = parseContentTypes((await out.file("[Content_Types].xml")?.async("string")) ?? "");
     for (const name of Object.keys(out.files)) if (!out.files[name].dir && !outKeep.has(name)) out.remove(name);
     for (const part of brought) {
+      // Another step's part under one of IN's names would be overwritten: such a step must pick unused names.
+      if (outKeep.has(part)) throw new Error(`preserveParts: ${part} có cả trong IN và trong phần đã ghi`);
       out.file(part, await input.file(part)!.async("uint8array"));
       const rels = input.file(relsPathOf(part));
       if (rels) out.file(relsPathOf(part), await rels.async("uint8array"));
     }
 
-    for (const sheet of outBook.sheets) await relinkSheet(out, sheet.part, sheetRestores.get(sheet.part), fresh);
+    for (const sheet of outBook.sheets) if (!rebuilt.has(sheet.name)) await relinkSheet(out, sheet.part, sheetRestores.get(sheet.part), fresh);
     await relinkBook(out, outBook, outBookRels, inBook, inBookRels, rebuilt, fresh);
     out.file("_rels/.rels", serializeRelationships([...keptRootRels, ...inRootRels.map((r) => ({ ...r, id: fresh(r.id) }))]));
 
@@ -226,8 +233,9 @@ async function relinkBook(out: JSZip, outBook: Book, outBookRels: Relationship[]
   const inserted: number[] = [];
   inBook.sheets.forEach((sheet, i) => {
     if (sheet.type !== REL_TYPES.chartsheet) return;
-    const before = inBook.sheets.slice(0, i).reverse().find((s) => tabs.some((t) => attributes(t).get("name") === attributes(s.element).get("name")));
-    const at = before ? tabs.findIndex((t) => attributes(t).get("name") === attributes(before.element).get("name")) + 1 : 0;
+    const tabName = (t: string) => unescapeXml(attributes(t).get("name") ?? "");
+    const before = inBook.sheets.slice(0, i).reverse().find((s) => tabs.some((t) => tabName(t) === s.name));
+    const at = before ? tabs.findIndex((t) => tabName(t) === before.name) + 1 : 0;
     let element = renameIds(sheet.element, ids);
     const sheetId = Number(attributes(element).get("sheetId"));
     if (sheetIds.has(sheetId)) element = element.replace(/sheetId="\d+"/, `sheetId="${nextSheetId++}"`);
