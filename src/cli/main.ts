@@ -18,15 +18,16 @@ import { indicatorsJson, reportJson, summaryText } from "./report";
 
 const HELP = `Đề án 02 — kiểm tra và tính lại chỉ tiêu trên tệp Excel (.xlsx)
 
-Cách dùng:
-  npm run --silent cli -- recalc IN.xlsx --out OUT.xlsx [--report REPORT.json] [--profile P.json]
-  npm run --silent cli -- validate IN.xlsx [--report REPORT.json] [--profile P.json]
-  npm run --silent cli -- consolidate D1.xlsx D2.xlsx … --out TINH.xlsx [--report REPORT.json] [--profiles P1.json,P2.json]
-  npm run --silent cli -- template --out MAU.xlsx [--profile P.json]
-  npm run --silent cli -- convert-encoding IN.xlsx --out OUT.xlsx
+Cách dùng (đã cài gói; trong thư mục mã nguồn thay "de-an-02" bằng "npm run --silent cli --"):
+  de-an-02 recalc IN.xlsx --out OUT.xlsx [--report REPORT.json] [--profile P.json]
+  de-an-02 validate IN.xlsx [--report REPORT.json] [--profile P.json]
+  de-an-02 consolidate D1.xlsx D2.xlsx … --out TINH.xlsx [--report REPORT.json] [--profiles P1.json,P2.json]
+  de-an-02 template --out MAU.xlsx [--profile P.json]
+  de-an-02 convert-encoding IN.xlsx --out OUT.xlsx
 
 Lệnh:
-  recalc       Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa).
+  recalc       Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa;
+               biểu đồ, hình, chú thích, bảng tổng hợp… của IN được giữ nguyên trong OUT).
   validate     Chỉ kiểm tra, không ghi tệp Excel nào.
   consolidate  Tổng hợp workbook của nhiều huyện thành một bảng toàn tỉnh (mỗi huyện một cột,
                toàn tỉnh tính lại từ tử số và mẫu số). Huyện nào không đọc được thì ghi lý do.
