@@ -39,12 +39,13 @@ export async function shippedProfiles(defs: Definitions): Promise<Profile[]> {
   return Promise.all(files.map((f) => readProfile(path.join(dir, f), defs)));
 }
 
-/** Reads an .xlsx, or says in one Vietnamese line why it cannot be read. */
-export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+/** Reads an .xlsx (and keeps its bytes, whose parts ExcelJS does not model go back into OUT), or says in one Vietnamese line why it cannot be read. */
+export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
   if (!existsSync(file)) throw new UsageError(`không tìm thấy tệp ${file}`);
-  const read = await workbookFromBytes(new Uint8Array(await fs.readFile(file)));
+  const bytes = new Uint8Array(await fs.readFile(file));
+  const read = await workbookFromBytes(bytes);
   if ("reason" in read) throw new UsageError(`${file}: ${read.reason}`);
-  return read.workbook;
+  return { workbook: read.workbook, bytes };
 }
 
 /** Writes beside the target and renames, so a crash leaves the old file or the new one, never half of one. */

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -8,6 +9,7 @@ import { analyse, definitionsLabel } from "../core/engine/analyse";
 import { convertEncodingPlan } from "../core/engine/convert-encoding";
 import { templatePlan } from "../core/template/template-plan";
 import { ENCODING_LABELS } from "../core/text/legacy-encoding";
+import { preserveParts, rebuiltSheetsOf } from "../hosts/xlsx/preserve-parts";
 import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
 import { type CliArgs, parseArgs } from "./args";
@@ -16,15 +18,16 @@ import { indicatorsJson, reportJson, summaryText } from "./report";
 
 const HELP = `Đề án 02 — kiểm tra và tính lại chỉ tiêu trên tệp Excel (.xlsx)
 
-Cách dùng:
-  npm run --silent cli -- recalc IN.xlsx --out OUT.xlsx [--report REPORT.json] [--profile P.json]
-  npm run --silent cli -- validate IN.xlsx [--report REPORT.json] [--profile P.json]
-  npm run --silent cli -- consolidate D1.xlsx D2.xlsx … --out TINH.xlsx [--report REPORT.json] [--profiles P1.json,P2.json]
-  npm run --silent cli -- template --out MAU.xlsx [--profile P.json]
-  npm run --silent cli -- convert-encoding IN.xlsx --out OUT.xlsx
+Cách dùng (đã cài gói; trong thư mục mã nguồn thay "de-an-02" bằng "npm run --silent cli --"):
+  de-an-02 recalc IN.xlsx --out OUT.xlsx [--report REPORT.json] [--profile P.json]
+  de-an-02 validate IN.xlsx [--report REPORT.json] [--profile P.json]
+  de-an-02 consolidate D1.xlsx D2.xlsx … --out TINH.xlsx [--report REPORT.json] [--profiles P1.json,P2.json]
+  de-an-02 template --out MAU.xlsx [--profile P.json]
+  de-an-02 convert-encoding IN.xlsx --out OUT.xlsx
 
 Lệnh:
-  recalc       Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa).
+  recalc       Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa;
+               biểu đồ, hình, chú thích, bảng tổng hợp… của IN được giữ nguyên trong OUT).
   validate     Chỉ kiểm tra, không ghi tệp Excel nào.
   consolidate  Tổng hợp workbook của nhiều huyện thành một bảng toàn tỉnh (mỗi huyện một cột,
                toàn tỉnh tính lại từ tử số và mẫu số). Huyện nào không đọc được thì ghi lý do.
@@ -74,11 +77,11 @@ async function recalcOrValidate(args: CliArgs): Promise<number> {
   }
   const definitions = await readDefinitions(option(args, "definitions"));
   const profile = await readProfile(option(args, "profile") ?? DEFAULT_PROFILE, definitions);
-  const workbook = await readWorkbookFile(input);
+  const { workbook, bytes } = await readWorkbookFile(input);
   const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: new Date(), version: VERSION });
   if (out) {
     applyPlan(workbook, analysis.plan);
-    const data = await saveWorkbook(workbook);
+    const data = await saveWorkbook(workbook, [preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf(analysis.plan) })]);
     if (path.resolve(out) === path.resolve(input)) await fs.copyFile(input, input.replace(/(\.xlsx)?$/i, ".bak.xlsx"));
     await writeAtomically(out, data);
   }
@@ -100,7 +103,7 @@ async function consolidate(args: CliArgs): Promise<number> {
   const sources: DistrictSource[] = [];
   for (const file of args.positional) {
     try {
-      sources.push({ file: path.basename(file), snapshot: snapshotOf(await readWorkbookFile(file)) });
+      sources.push({ file: path.basename(file), snapshot: snapshotOf((await readWorkbookFile(file)).workbook) });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       sources.push({ file: path.basename(file), reason: e.message.replace(`${file}: `, "") });
@@ -146,10 +149,10 @@ async function convertEncoding(args: CliArgs): Promise<number> {
   if (!input) throw new UsageError("thiếu tệp IN.xlsx");
   const out = requireOut(args, "convert-encoding");
   if (path.resolve(out) === path.resolve(input)) throw new UsageError("--out trùng với tệp vào; IN không bao giờ bị sửa");
-  const workbook = await readWorkbookFile(input);
+  const { workbook, bytes } = await readWorkbookFile(input);
   const { ops, converted } = convertEncodingPlan(snapshotOf(workbook));
   applyPlan(workbook, { ops });
-  await writeAtomically(out, await saveWorkbook(workbook));
+  await writeAtomically(out, await saveWorkbook(workbook, [preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf({ ops }) })]));
   if (converted.length === 0) process.stdout.write("Không có sheet nào gõ bằng bảng mã cũ (TCVN3, VNI); tệp được chép nguyên.\n");
   for (const c of converted) process.stdout.write(`Sheet “${c.sheet}”: đã chuyển ${c.cells} ô từ ${ENCODING_LABELS[c.encoding]} sang Unicode.\n`);
   process.stdout.write(`Đã ghi ${out}.\n`);

@@ -59,6 +59,8 @@ type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string
 /** The open district workbook; `changed` once the pane has written into it (recalculation, conversion…). */
 interface OpenWorkbook {
   workbook: ExcelJS.Workbook;
+  /** The file as opened, whose parts ExcelJS does not model are put back on download. */
+  bytes: Uint8Array;
   fileName: string;
   serial: number;
   changed: boolean;
@@ -171,7 +173,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
       setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: fileName, reason: read.reason })] });
       return;
     }
-    setOpen((o) => ({ workbook: read.workbook, fileName, serial: (o?.serial ?? 0) + 1, changed: false }));
+    setOpen((o) => ({ workbook: read.workbook, bytes, fileName, serial: (o?.serial ?? 0) + 1, changed: false }));
     setSheet(firstVisibleSheet(read.workbook));
     setHighlight(null);
     setNotice(ignored > 0 ? { intent: "info", lines: [fillIn(language, w.oneAtATime, { file: fileName, count: ignored })] } : null);
@@ -206,7 +208,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
     if (!open) return;
     try {
       const name = recalculatedName(open.fileName);
-      offerDownload(await workbookBytes(open.workbook), name);
+      offerDownload(await workbookBytes(open.workbook, { bytes: open.bytes, rebuiltSheets: host?.rebuiltSheets ?? [] }), name);
       setNotice({ intent: "success", lines: [fillIn(language, w.downloaded, { file: name })] });
     } catch (error) {
       setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, language, "select")] });

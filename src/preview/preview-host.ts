@@ -1,9 +1,13 @@
 import ExcelJS from "exceljs";
 import type { Plan, WorkbookHost, WorkbookSnapshot } from "../core/model";
+import { preserveParts, rebuiltSheetsOf } from "../hosts/xlsx/preserve-parts";
 import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
 
 /** The .xlsx host in a browser tab: the task pane runs the real engine on a workbook shown beside it. */
 export class PreviewHost implements WorkbookHost {
+  /** The sheets the pane's plans rebuilt, which take nothing back from the opened file when it is saved. */
+  readonly rebuiltSheets = new Set<string>();
+
   constructor(
     private readonly workbook: ExcelJS.Workbook,
     private readonly onChange: () => void,
@@ -16,6 +20,7 @@ export class PreviewHost implements WorkbookHost {
 
   async apply(plan: Plan): Promise<void> {
     applyPlan(this.workbook, plan);
+    for (const sheet of rebuiltSheetsOf(plan)) this.rebuiltSheets.add(sheet);
     this.onChange();
   }
 
@@ -30,11 +35,12 @@ export function emptyWorkbook(): ExcelJS.Workbook {
 }
 
 /**
- * The file the page hands over: the command line's own save (`cli recalc` writes saveWorkbook's bytes), so
- * that what a district downloads is what the command line would have written from the same workbook.
+ * The file the page hands over: the command line's own save (`cli recalc` writes saveWorkbook's bytes with
+ * the opened file's other parts kept — charts, pictures, comments, pivot tables), so that what a district
+ * downloads is what the command line would have written from the same workbook.
  */
-export function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  return saveWorkbook(workbook);
+export function workbookBytes(workbook: ExcelJS.Workbook, opened?: { bytes: Uint8Array; rebuiltSheets: Iterable<string> }): Promise<Uint8Array> {
+  return saveWorkbook(workbook, opened ? [preserveParts(opened.bytes, { rebuiltSheets: opened.rebuiltSheets })] : []);
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { ChartSpec } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
 
@@ -53,11 +53,6 @@ export function chartsToWrite(workbook: ExcelJS.Workbook): SheetCharts[] {
   const sheets = queued.get(workbook);
   if (!sheets) return [];
   return [...sheets].filter(([name, charts]) => charts.length > 0 && workbook.getWorksheet(name)).map(([sheet, charts]) => ({ sheet, charts }));
-}
-
-export async function addCharts(bytes: Uint8Array, charts: SheetCharts[]): Promise<Uint8Array> {
-  const zip = await chartInjector(charts)(await JSZip.loadAsync(bytes));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");

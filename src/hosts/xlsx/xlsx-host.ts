@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
 import { formulaResult, toCellValue } from "./cell-values";
-import { addCharts, chartsToWrite, forgetCharts, queueChart } from "./chart-part";
+import { chartInjector, chartsToWrite, forgetCharts, queueChart } from "./chart-part";
 import { withComputedFormulas } from "./computed-formulas";
+import type { ZipStep } from "./zip-package";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -353,15 +355,25 @@ function shareEmptyStyles(workbook: ExcelJS.Workbook): () => void {
   };
 }
 
-export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+/**
+ * The workbook as .xlsx bytes. With `steps` (zip-level work after ExcelJS: parts restored from IN, a chart
+ * added…), ExcelJS stores its parts uncompressed, the steps run in turn on that zip, and it is compressed
+ * once at the end.
+ */
+export async function saveWorkbook(workbook: ExcelJS.Workbook, steps: readonly ZipStep[] = []): Promise<Uint8Array> {
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   // ExcelJS serialises a cell's style once per distinct style object, and a loaded or new cell without a
   // style has an empty object of its own: sharing one for the save saves a serialisation per such cell.
   const unshare = shareEmptyStyles(workbook);
   try {
-    const buffer = await workbook.xlsx.writeBuffer();
+    // The summary's charts go in last, under part names that nothing before them has taken.
     const charts = chartsToWrite(workbook);
-    return charts.length ? await addCharts(new Uint8Array(buffer as ArrayBuffer), charts) : new Uint8Array(buffer as ArrayBuffer);
+    const all = charts.length > 0 ? [...steps, chartInjector(charts)] : steps;
+    if (all.length === 0) return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+    let zip = await JSZip.loadAsync(stored as ArrayBuffer);
+    for (const step of all) zip = await step(zip);
+    return await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   } finally {
     // Each cell gets its own style back, so that no later `cell.font = …` changes them all at once.
     unshare();
