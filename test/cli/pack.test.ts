@@ -13,10 +13,12 @@ function run(command: string, args: string[], cwd: string) {
 }
 
 describe("the packaged command line", () => {
-  // npm pack runs `prepare` (esbuild) and packs the one-file bundle; the tarball declares no dependencies,
-  // so installing it needs nothing from the network, here or in CI.
+  // The one-file bundle is built first: npm pack would run `prepare`, but not where npm is set to
+  // ignore-scripts (as on this project's machines). The tarball declares no dependencies, so installing it
+  // needs nothing from the network, here or in CI.
   it("installs from `npm pack`'s tarball into an empty folder and `npx de-an-02 recalc` writes C5 = 187/284", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "de-an-02-pack-"));
+    run("npm", ["run", "--silent", "build:cli"], ROOT);
     const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], ROOT)) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
     expect(files).toContain("build/cli/main.js");

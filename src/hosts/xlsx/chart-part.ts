@@ -310,6 +310,8 @@ export function chartInjector(charts: SheetCharts[]): (zip: JSZip) => Promise<JS
         overrides.push([chartPart, CT_CHART]);
         anchors.push(anchorXml(chart, shapeId++, drawingRels.add(REL_CHART, relativeTarget(drawingPart, chartPart))));
       }
+      // An empty drawing may be written as one self-closing element, <xdr:wsDr …/>: open it up first.
+      drawingXml = drawingXml.replace(/<((?:\w+:)?wsDr)\b([^>]*?)\s*\/>\s*$/, "<$1$2></$1>");
       const close = /<\/(\w+:)?wsDr>\s*$/.exec(drawingXml);
       if (!close) throw new Error(`Phần vẽ “${drawingPart}” của sheet “${sheet}” không đọc được.`);
       drawingXml = drawingXml.slice(0, close.index) + anchors.join("") + drawingXml.slice(close.index);
