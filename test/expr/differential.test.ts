@@ -87,6 +87,8 @@ interface Check {
   text: string;
   mode: Mode;
   ast: Ast;
+  /** Row mode: a negative field blanks the row (a calculated column over counts). */
+  blankBelowZero?: boolean;
 }
 
 /** Every row check is written on every data row of S1, to the right of the data; aggregate checks go on the summary sheet. */
@@ -104,9 +106,10 @@ function spreadsheetValues(world: World, checks: Check[]): { formula: string; va
   checks.forEach((check, k) => {
     if (check.mode === "row") {
       world.tables.S1.forEach((_, r) => {
-        const formula = compile(check.ast, compileContext(world, r));
+        const blankBelowZero = check.blankBelowZero ?? false;
+        const formula = compile(check.ast, { ...compileContext(world, r), blankBelowZero });
         const at = { sheet: SHEETS.S1.name, row: SHEETS.S1.headerRows + r, col: SHEETS.S1.fields.length + 1 + k };
-        placed.push({ ...at, formula, expected: evaluate(check.ast, evalContext(world, r)), label: `${check.text} on data row ${r}` });
+        placed.push({ ...at, formula, expected: evaluate(check.ast, { ...evalContext(world, r), blankBelowZero }), label: `${check.text} on data row ${r}` });
       });
     } else {
       const formula = compile(check.ast, compileContext(world, 0));
@@ -209,6 +212,16 @@ describe("evaluate agrees with the compiled formula in an independent spreadshee
     if (firstValue === null) expect(evaluate(c.ast, evalContext(world, 0))).toBeNull();
     else expect(evaluate(c.ast, evalContext(world, 0))).toBeCloseTo(firstValue, 12);
     assertAgreement(world, [c]);
+  });
+
+  it("blanks a row with a negative count when told to (a calculated column over counts), and agrees on every row", () => {
+    const share = { ...check("a / b", "row"), blankBelowZero: true };
+    expect(evaluate(share.ast, { ...evalContext(world, 0), blankBelowZero: true })).toBeCloseTo(187 / 284, 12);
+    // Row 5 holds a = -2.5: a share of it is no figure, while without the rule it is -25.
+    expect(evaluate(share.ast, { ...evalContext(world, 5), blankBelowZero: true })).toBeNull();
+    expect(evaluate(share.ast, evalContext(world, 5))).toBeCloseTo(-25, 12);
+    expect(compile(share.ast, { ...compileContext(world, 5), blankBelowZero: true })).toBe('IF(COUNT(B8,C8)=2,IF(MIN(B8,C8)<0,"",IFERROR(B8/C8,"")),"")');
+    assertAgreement(world, [share, { ...check("-a * 2 + b", "row"), blankBelowZero: true }]);
   });
 
   it("agrees on a date, which SUM adds as its serial number", () => {

@@ -161,6 +161,8 @@ export function compile(ast: Ast, ctx: CompileContext): string {
     throw e;
   }
   if (mayFail(ast)) body = `IFERROR(${body},"")`;
+  // MIN is asked only once COUNT has found every cell a number, since an error value would give the error.
+  if (rowCells.length > 0 && ctx.blankBelowZero) body = `IF(MIN(${rowCells.join(",")})<0,"",${body})`;
   // COUNT counts only the cells that hold numbers, so text, booleans, blanks and errors all give "".
   if (rowCells.length > 0) body = `IF(COUNT(${rowCells.join(",")})=${rowCells.length},${body},"")`;
   return body;

@@ -16,6 +16,8 @@ export interface EvalContext {
   choiceSpellings(sheetId: string | null, field: string, value: string): string[];
   /** The target of an indicator, or null when it has none. */
   target(indicatorId: string): number | null;
+  /** Row mode: a negative field makes the row's value blank, as a text cell does (counts that cannot be below 0). */
+  blankBelowZero?: boolean;
 }
 
 /** What an expression needs to become an Excel formula. Every reference is returned ready to paste. */
@@ -32,4 +34,6 @@ export interface CompileContext {
   choiceSpellings(sheetId: string | null, field: string, value: string): string[];
   /** A cell reference or a literal number for an indicator's target; null when it has none. */
   target(indicatorId: string): string | number | null;
+  /** Row mode: the formula gives "" when one of the row's cells is negative (EvalContext.blankBelowZero). */
+  blankBelowZero?: boolean;
 }

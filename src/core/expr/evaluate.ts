@@ -57,8 +57,10 @@ export function evaluate(ast: Ast, ctx: EvalContext): number | null {
   switch (ast.type) {
     case "number":
       return ast.value;
-    case "field":
-      return rowNumber(ctx.rowValue?.(ast.name));
+    case "field": {
+      const value = rowNumber(ctx.rowValue?.(ast.name));
+      return ctx.blankBelowZero && value !== null && value < 0 ? null : value;
+    }
     case "negate": {
       const operand = evaluate(ast.operand, ctx);
       return operand === null ? null : excelNumber(-operand);

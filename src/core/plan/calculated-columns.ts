@@ -1,6 +1,6 @@
 import type { CalculatedDef, Definitions } from "../definitions/schema";
 import { dataSpans } from "../read/sheet-layout";
-import { compile, evaluate } from "../expr";
+import { type Ast, compile, evaluate, referencedFields } from "../expr";
 import { isErrorValue, type PlanOp, type PlanValue } from "../model";
 import { address, cellAt, columnCount, columnLetter, mergeAt } from "../read/grid";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../engine/contexts";
@@ -8,6 +8,17 @@ import { parsed } from "../engine/indicators";
 import type { SheetReading } from "../validate/sheet";
 
 export const PERCENT_FORMAT = "0.0%";
+
+/**
+ * Whether every field a row formula reads is a count the definitions keep at or above 0: then a negative cell
+ * (-3 women on a committee, a finding of its own) leaves the row's share blank instead of showing -23,1 %.
+ */
+function countsOnly(reading: SheetReading, ast: Ast): boolean {
+  return referencedFields(ast).every((field) => {
+    const min = reading.def.columns.find((c) => c.field === field)?.min;
+    return min !== undefined && min >= 0;
+  });
+}
 export const UNICODE_FONT = "Times New Roman";
 
 /** Our column is one whose data cells hold only formulas or nothing; one with typed values is the staff's. */
@@ -114,9 +125,10 @@ export function calculatedColumnOps(
       ops.push({ op: "style", sheet, range: headerRange, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: true, ...font } });
 
       // Compiled once with a row placeholder: every data row's formula is the same but for its row number.
-      const template = compile(ast, rowCompileContext(defs, reading, ROW_PLACEHOLDER, targetRef)).split(ROW_MARK);
+      const blankBelowZero = countsOnly(reading, ast);
+      const template = compile(ast, { ...rowCompileContext(defs, reading, ROW_PLACEHOLDER, targetRef), blankBelowZero }).split(ROW_MARK);
       const cursor = { row: layout.firstDataRow };
-      const ctx = rowEvalContext(defs, reading, cursor, target);
+      const ctx = { ...rowEvalContext(defs, reading, cursor, target), blankBelowZero };
       // One write per run of consecutive data rows, so a stray cell far down adds one cell, not a million blanks.
       for (const run of consecutiveRuns(layout.dataRows)) {
         const cells: PlanValue[][] = run.map((row) => {
