@@ -2,6 +2,19 @@ import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import type { ChartSpec } from "../../core/model";
 import { parseAddress } from "../../core/read/grid";
+import {
+  attributes,
+  escapeXml,
+  parseContentTypes,
+  readBook,
+  type Relationship,
+  relationshipsOf,
+  relsPathOf,
+  resolveTarget,
+  serializeContentTypes,
+  serializeRelationships,
+  unescapeXml,
+} from "./zip-package";
 
 /**
  * Native charts in the .xlsx the command line writes. ExcelJS 4 reads and writes no charts (its
@@ -22,7 +35,6 @@ export interface SheetCharts {
 }
 
 const NS = {
-  rel: "http://schemas.openxmlformats.org/package/2006/relationships",
   officeRel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -55,33 +67,7 @@ export function chartsToWrite(workbook: ExcelJS.Workbook): SheetCharts[] {
   return [...sheets].filter(([name, charts]) => charts.length > 0 && workbook.getWorksheet(name)).map(([sheet, charts]) => ({ sheet, charts }));
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (_, name: string, dec?: string, hex?: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" }[name]!,
-  );
-
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name.replace(":", "\\:")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescapeXml(m[2] ?? m[3]) : null;
-}
-
-/** The part a relationship's target names, from the folder of the part that holds the relationship. */
-function resolvePart(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-}
-
+/** A relative target from one part to another, as relationships write them ("../charts/chart1.xml"). */
 function relativeTarget(fromPart: string, toPart: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = toPart.split("/");
@@ -90,25 +76,12 @@ function relativeTarget(fromPart: string, toPart: string): string {
   return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-}
-
+/** A part's relationships, to look up, add to and take from before writing them back. */
 class Rels {
   constructor(private readonly list: Relationship[]) {}
 
-  static parse(xml: string | null): Rels {
-    const list: Relationship[] = [];
-    for (const m of (xml ?? "").matchAll(/<Relationship\b[^>]*>/g)) {
-      const id = attr(m[0], "Id");
-      const type = attr(m[0], "Type");
-      const target = attr(m[0], "Target");
-      if (id && type && target && attr(m[0], "TargetMode") !== "External") list.push({ id, type, target });
-      else if (id && type && target) list.push({ id, type, target: `external:${target}` });
-    }
-    return new Rels(list);
+  static async of(zip: JSZip, part: string): Promise<Rels> {
+    return new Rels(await relationshipsOf(zip, part));
   }
 
   get(id: string): Relationship | undefined {
@@ -119,7 +92,7 @@ class Rels {
     let n = this.list.length + 1;
     while (this.list.some((r) => r.id === `rId${n}`)) n++;
     const id = `rId${n}`;
-    this.list.push({ id, type, target });
+    this.list.push({ id, type, target, external: false });
     return id;
   }
 
@@ -129,12 +102,7 @@ class Rels {
   }
 
   toXml(): string {
-    const items = this.list.map((r) =>
-      r.target.startsWith("external:")
-        ? `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target.slice(9))}" TargetMode="External"/>`
-        : `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"/>`,
-    );
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">${items.join("")}</Relationships>`;
+    return serializeRelationships(this.list);
   }
 }
 
@@ -147,20 +115,6 @@ function freePart(zip: JSZip, folder: string, stem: string): string {
   let n = 1;
   while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
   return `${folder}/${stem}${n}.xml`;
-}
-
-/** The sheet part of each sheet name, from the workbook part and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await text(zip, "xl/workbook.xml")) ?? "";
-  const rels = Rels.parse(await text(zip, "xl/_rels/workbook.xml.rels"));
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name");
-    const id = attr(m[0], "r:id");
-    const rel = id ? rels.get(id) : undefined;
-    if (name !== null && rel) parts.set(name, resolvePart("xl/workbook.xml", rel.target));
-  }
-  return parts;
 }
 
 /** Where <drawing> goes in a worksheet: before the elements CT_Worksheet puts after it (ECMA-376 §18.3.1.99), else at the end. */
@@ -206,7 +160,7 @@ const EMPTY_DRAWING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n
 function withoutOwnCharts(drawingXml: string, rels: Rels): string {
   return drawingXml.replace(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1\2>/g, (anchor) => {
     const name = /<(?:\w+:)?cNvPr\b[^>]*>/.exec(anchor);
-    if (!name || !(attr(name[0], "name") ?? "").startsWith(OWN_CHART_PREFIX)) return anchor;
+    if (!name || !unescapeXml(attributes(name[0]).get("name") ?? "").startsWith(OWN_CHART_PREFIX)) return anchor;
     const chartRel = /<(?:\w+:)?chart\b[^>]*?\b(\w+):id="([^"]+)"/.exec(anchor);
     if (chartRel) rels.remove(chartRel[2]);
     return "";
@@ -266,30 +220,27 @@ export function chartXml(chart: ChartSpec): string {
 }
 
 function withOverrides(contentTypes: string, overrides: [string, string][]): string {
-  let xml = contentTypes;
-  for (const [part, type] of overrides) {
-    if (xml.includes(`PartName="/${part}"`)) continue;
-    xml = xml.replace(/<\/Types>\s*$/, `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/></Types>`);
-  }
-  return xml;
+  const types = parseContentTypes(contentTypes);
+  for (const [part, type] of overrides) if (!types.overrides.has(part)) types.overrides.set(part, type);
+  return serializeContentTypes(types);
 }
 
 /** The `(zip) => zip` step that writes the given charts into their sheets. */
 export function chartInjector(charts: SheetCharts[]): (zip: JSZip) => Promise<JSZip> {
   return async (zip) => {
-    const parts = await sheetParts(zip);
+    const parts = new Map((await readBook(zip)).sheets.map((s) => [s.name, s.part]));
     const overrides: [string, string][] = [];
     for (const { sheet, charts: list } of charts) {
       const sheetPart = parts.get(sheet);
       if (!sheetPart) throw new Error(`Không tìm thấy sheet “${sheet}” trong tệp để thêm biểu đồ.`);
       let sheetXml = (await text(zip, sheetPart))!;
-      const sheetRels = Rels.parse(await text(zip, relsPathOf(sheetPart)));
+      const sheetRels = await Rels.of(zip, sheetPart);
       const existing = /<(?:\w+:)?drawing\b[^>]*>/.exec(sheetXml);
       let drawingPart: string;
       let drawingXml: string;
-      const existingRel = existing ? sheetRels.get(attr(existing[0], "r:id") ?? /\b\w+:id="([^"]+)"/.exec(existing[0])?.[1] ?? "") : undefined;
+      const existingRel = existing ? sheetRels.get([...attributes(existing[0])].find(([k]) => k.endsWith(":id"))?.[1] ?? "") : undefined;
       if (existingRel) {
-        drawingPart = resolvePart(sheetPart, existingRel.target);
+        drawingPart = resolveTarget(sheetPart, existingRel.target);
         drawingXml = (await text(zip, drawingPart)) ?? EMPTY_DRAWING;
       } else {
         drawingPart = freePart(zip, "xl/drawings", "drawing");
@@ -300,7 +251,7 @@ export function chartInjector(charts: SheetCharts[]): (zip: JSZip) => Promise<JS
         zip.file(relsPathOf(sheetPart), sheetRels.toXml());
       }
       overrides.push([drawingPart, CT_DRAWING]);
-      const drawingRels = Rels.parse(await text(zip, relsPathOf(drawingPart)));
+      const drawingRels = await Rels.of(zip, drawingPart);
       drawingXml = withoutOwnCharts(drawingXml, drawingRels);
       let shapeId = Math.max(1, ...[...drawingXml.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
       const anchors: string[] = [];
