@@ -1,9 +1,9 @@
 /** Times each phase of the engine on a generated workbook (default 20 000 rows): npx tsx bench/phases.ts [rows] */
 import { bundledCatalogue } from "../src/core/definitions/bundled";
-import { readWorkbook } from "../src/core/engine/read-workbook";
-import { readTargets } from "../src/core/engine/targets";
-import { computeIndicators } from "../src/core/engine/indicators";
-import { typedRatioFindings } from "../src/core/engine/typed-ratios";
+import { readWorkbook } from "../src/core/workbook/read-workbook";
+import { readTargets } from "../src/core/indicators/targets";
+import { computeIndicators } from "../src/core/indicators/indicators";
+import { typedRatioFindings } from "../src/core/validate/typed-ratios";
 import { calculatedColumnOps } from "../src/core/plan/calculated-columns";
 import { summaryOps } from "../src/core/plan/summary";
 import { loadWorkbook, saveWorkbook, snapshotOf } from "../src/hosts/xlsx/xlsx-host";

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { bundledCatalogue } from "../src/core/definitions/bundled";
-import { analyse } from "../src/core/engine/analyse";
+import { analyse } from "../src/core/analyse";
 import { loadWorkbook, snapshotOf } from "../src/hosts/xlsx/xlsx-host";
 import { benchProfile } from "./generate";
 

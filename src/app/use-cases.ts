@@ -1,7 +1,7 @@
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Definitions, Profile } from "../core/definitions/schema";
-import { analyse } from "../core/engine/analyse";
-import type { SheetColumns } from "../core/engine/contexts";
+import { analyse } from "../core/analyse";
+import type { SheetColumns } from "../core/workbook/contexts";
 import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
 import { VERSION } from "../version";
 

@@ -1,4 +1,4 @@
-import type { Analysis } from "../core/engine/analyse";
+import type { Analysis } from "../core/analyse";
 import { formatNumber, formatPercent } from "../core/findings/format";
 import type { IndicatorResult } from "../core/model";
 import { STATUS_LABELS } from "../core/plan/summary";

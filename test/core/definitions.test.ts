@@ -3,7 +3,7 @@ import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { loadDefinitions, loadProfile } from "../../src/core/definitions/load";
 import { grid } from "../helpers/grid";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import { VERSION } from "../../src/version";
 
 const ROOT = path.resolve(__dirname, "../..");

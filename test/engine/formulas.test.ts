@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import { applyPlan, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
 import { formulaEngine } from "../helpers/formula-engine";

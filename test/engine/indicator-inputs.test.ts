@@ -1,6 +1,6 @@
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
-import { findingsForIndicator, indicatorInputs, indicatorsForFinding } from "../../src/core/engine/indicator-inputs";
+import { analyse } from "../../src/core/analyse";
+import { findingsForIndicator, indicatorInputs, indicatorsForFinding } from "../../src/core/indicators/indicator-inputs";
 import { snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { buildDefectWorkbook } from "../fixtures/defects";
 import { NOW } from "../helpers/grid";

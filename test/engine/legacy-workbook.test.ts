@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
-import { convertEncodingPlan } from "../../src/core/engine/convert-encoding";
+import { analyse } from "../../src/core/analyse";
+import { convertEncodingPlan } from "../../src/core/workbook/convert-encoding";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/core/model";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { formulaEngine } from "../helpers/formula-engine";

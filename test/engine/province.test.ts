@@ -2,7 +2,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import { isReadable, provinceIndicators, type District } from "../../src/core/consolidate/province";
 import { LISTS_SHEET } from "../../src/core/template/template-plan";
 import { loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";

@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import { formatPercent } from "../../src/core/findings/format";
 import type { IndicatorResult } from "../../src/core/model";
 import { applyPlan, loadWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/model";
 import { formulaResult, toCellValue } from "../../src/hosts/xlsx/cell-values";

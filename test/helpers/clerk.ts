@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import sampleJson from "../../seeds/lang-giang.sample.json";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { type Analysis, analyse } from "../../src/core/engine/analyse";
+import { type Analysis, analyse } from "../../src/core/analyse";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { summaryLayout } from "../../src/core/plan/summary";
 import { formulaEngine } from "./formula-engine";

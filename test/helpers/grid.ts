@@ -1,6 +1,6 @@
 import type { CellRange, CellValue, SheetGrid, WorkbookSnapshot } from "../../src/core/model";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 
 /** A sheet grid written the way a person lays it out: rows of cells from A1, and merges as "A5:A6". */
 export function grid(name: string, rows: CellValue[][], merges: string[] = []): SheetGrid {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import type { CellValue, SheetGrid, WorkbookSnapshot } from "../../src/core/model";
 import { parseAddress } from "../../src/core/read/grid";
 import { snapshotOf } from "../../src/hosts/xlsx/xlsx-host";

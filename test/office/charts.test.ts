@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { recalculateWorkbook } from "../../src/app/use-cases";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import type { ChartSpec, PlanOp } from "../../src/core/model";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { loadWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";

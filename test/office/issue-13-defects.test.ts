@@ -13,7 +13,7 @@ import { recalculateWorkbook } from "../../src/app/use-cases";
 import { createTemplate } from "../../src/app/workbook-tools";
 import { tinhLaiChiTieu } from "../../src/commands/recalculate-command";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { MARKER_SHEET } from "../../src/core/engine/ownership";
+import { MARKER_SHEET } from "../../src/core/workbook/ownership";
 import { LISTS_SHEET } from "../../src/core/template/template-plan";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";

@@ -6,8 +6,8 @@ import { render, screen, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
-import { indicatorInputs } from "../../src/core/engine/indicator-inputs";
+import { analyse } from "../../src/core/analyse";
+import { indicatorInputs } from "../../src/core/indicators/indicator-inputs";
 import { loadWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 
 // Fluent's MessageBar watches its own width; jsdom has no ResizeObserver (every Office webview does).

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
-import { analyse } from "../../src/core/engine/analyse";
+import { analyse } from "../../src/core/analyse";
 import { preserveParts, rebuiltSheetsOf } from "../../src/hosts/xlsx/preserve-parts";
 import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { attributes, type Book, type ZipStep, parseContentTypes, readBook, REL_TYPES, relationshipsOf, relsPathOf, resolveTarget } from "../../src/hosts/xlsx/zip-package";

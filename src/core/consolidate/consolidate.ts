@@ -1,5 +1,5 @@
 import type { Definitions, Profile } from "../definitions/schema";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../analyse";
 import type { IndicatorResult, WorkbookSnapshot } from "../model";
 import { matchProfile } from "./match-profile";
 import { type District, isReadable, provinceIndicators } from "./province";

@@ -1,5 +1,5 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
-import { achievementOf, statusOf } from "../engine/indicators";
+import { achievementOf, statusOf } from "../indicators/indicators";
 import type { IndicatorResult } from "../model";
 
 export interface DistrictOutcome {

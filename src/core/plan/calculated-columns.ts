@@ -3,8 +3,8 @@ import { dataSpans } from "../read/sheet-layout";
 import { type Ast, compile, evaluate, referencedFields } from "../expr";
 import { isErrorValue, type PlanOp, type PlanValue } from "../model";
 import { address, cellAt, columnCount, columnLetter, mergeAt } from "../read/grid";
-import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../engine/contexts";
-import { parsed } from "../engine/indicators";
+import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../workbook/contexts";
+import { parsed } from "../indicators/indicators";
 import type { SheetReading } from "../validate/sheet";
 
 export const PERCENT_FORMAT = "0.0%";

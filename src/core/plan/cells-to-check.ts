@@ -1,6 +1,6 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
-import { columnRange, type Readings } from "../engine/contexts";
-import { indicatorAst } from "../engine/indicators";
+import { columnRange, type Readings } from "../workbook/contexts";
+import { indicatorAst } from "../indicators/indicators";
 import { referencedColumns } from "../expr";
 import { isErrorValue } from "../model";
 import { cellAt } from "../read/grid";

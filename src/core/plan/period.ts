@@ -1,4 +1,4 @@
-import type { Readings } from "../engine/contexts";
+import type { Readings } from "../workbook/contexts";
 import { cellAt, columnCount } from "../read/grid";
 
 /**

@@ -1,6 +1,6 @@
 import type { PlanOp } from "../model";
 import { address } from "../read/grid";
-import type { Readings } from "../engine/contexts";
+import type { Readings } from "../workbook/contexts";
 import { PERCENT_FORMAT } from "./calculated-columns";
 
 /**

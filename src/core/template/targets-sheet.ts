@@ -1,5 +1,5 @@
 import type { Definitions, Profile } from "../definitions/schema";
-import { readTargets, type TargetsReading, targetsSheetDef } from "../engine/targets";
+import { readTargets, type TargetsReading, targetsSheetDef } from "../indicators/targets";
 import { quoteSheetName } from "../expr";
 import type { Plan, PlanOp, PlanValue, WorkbookSnapshot } from "../model";
 import { address, parseAddress } from "../read/grid";

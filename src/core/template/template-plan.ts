@@ -2,7 +2,7 @@ import type { ColumnDef, Definitions, Profile, SheetDef } from "../definitions/s
 import { quoteSheetName } from "../expr";
 import type { PlanOp, PlanValue } from "../model";
 import { columnLetter } from "../read/grid";
-import { markerOps } from "../engine/ownership";
+import { markerOps } from "../workbook/ownership";
 import { targetsSheetOps } from "./targets-sheet";
 
 /** A hidden sheet of the lists the drop-downs offer (Excel's inline lists stop at 255 characters). */

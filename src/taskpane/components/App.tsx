@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { bundledCatalogue } from "../../core/definitions/bundled";
-import { indicatorInputs } from "../../core/engine/indicator-inputs";
+import { indicatorInputs } from "../../core/indicators/indicator-inputs";
 import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";

@@ -1,7 +1,7 @@
 import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../../core/findings/format";
 import { renderMessage } from "../../core/findings/render";
-import { type IndicatorInputs, indicatorsForFinding } from "../../core/engine/indicator-inputs";
+import { type IndicatorInputs, indicatorsForFinding } from "../../core/indicators/indicator-inputs";
 import type { Finding, Severity } from "../../core/model";
 import { counted, SEVERITY_LABELS, STRINGS } from "../strings";
 

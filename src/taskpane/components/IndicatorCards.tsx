@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type IndicatorInputs, findingsForIndicator } from "../../core/engine/indicator-inputs";
+import { type IndicatorInputs, findingsForIndicator } from "../../core/indicators/indicator-inputs";
 import { formatNumber, formatPercent, type Language } from "../../core/findings/format";
 import type { Finding, IndicatorResult, IndicatorStatus } from "../../core/model";
 import { byUrgency, indicatorName, indicatorUnitLabel, shownValue } from "../indicator-text";

@@ -6,7 +6,7 @@ import { absoluteAddress, cellAt } from "../read/grid";
 import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { validateSheet } from "../validate/sheet";
-import { findSheet } from "./read-workbook";
+import { findSheet } from "../workbook/read-workbook";
 
 /** Where an indicator's baseline or target comes from: a cell of the Chỉ tiêu sheet, or the profile's default. */
 export interface FigureSource {

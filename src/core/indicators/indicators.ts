@@ -5,7 +5,7 @@ import { parseAddress } from "../read/grid";
 import { splitDivision } from "../expr/inspect";
 import { roundExcel } from "../findings/format";
 import type { Direction, Finding, IndicatorResult, IndicatorStatus, UnitValue } from "../model";
-import { aggregateEvalContext, columnValues, countedRows, type Readings, rowEvalContext } from "./contexts";
+import { aggregateEvalContext, columnValues, countedRows, type Readings, rowEvalContext } from "../workbook/contexts";
 import type { TargetsReading } from "./targets";
 
 export function parsed(text: string, mode: "row" | "aggregate"): Ast {

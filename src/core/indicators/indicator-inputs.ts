@@ -2,7 +2,7 @@ import type { Definitions, IndicatorDef } from "../definitions/schema";
 import { countedSheets, referencedColumns, referencedFields } from "../expr/inspect";
 import type { Finding } from "../model";
 import { indicatorAst, parsed } from "./indicators";
-import type { SheetColumns } from "./contexts";
+import type { SheetColumns } from "../workbook/contexts";
 
 /** One sheet an indicator reads: its name as it stands in the workbook (the definitions' name when missing) and the columns. */
 export interface IndicatorInput {

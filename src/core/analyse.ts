@@ -1,19 +1,19 @@
-import type { Definitions, Profile } from "../definitions/schema";
-import { countBySeverity, finding } from "../findings/findings";
-import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "../model";
-import { calculatedColumnOps } from "../plan/calculated-columns";
-import { findingsSheetOps, FINDINGS_SHEET } from "../plan/findings-sheet";
-import { summaryOps, summaryTargetRef, vietnamTime } from "../plan/summary";
-import { textNumberOps } from "../plan/text-numbers";
-import { computeIndicators } from "./indicators";
-import { type SheetColumns, sheetColumns } from "./contexts";
-import { ENCODING_LABELS } from "../text/legacy-encoding";
-import { decodeLegacySheets } from "./legacy-view";
-import { columnMappings, markerOps, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./ownership";
-import { readWorkbook } from "./read-workbook";
-import { readTargets } from "./targets";
-import { createdTargetsSheet } from "../template/targets-sheet";
-import { typedRatioFindings } from "./typed-ratios";
+import type { Definitions, Profile } from "./definitions/schema";
+import { countBySeverity, finding } from "./findings/findings";
+import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "./model";
+import { calculatedColumnOps } from "./plan/calculated-columns";
+import { findingsSheetOps, FINDINGS_SHEET } from "./plan/findings-sheet";
+import { summaryOps, summaryTargetRef, vietnamTime } from "./plan/summary";
+import { textNumberOps } from "./plan/text-numbers";
+import { computeIndicators } from "./indicators/indicators";
+import { type SheetColumns, sheetColumns } from "./workbook/contexts";
+import { ENCODING_LABELS } from "./text/legacy-encoding";
+import { decodeLegacySheets } from "./workbook/legacy-view";
+import { columnMappings, markerOps, ownedSheets, SUMMARY_SHEET, summarySheetName } from "./workbook/ownership";
+import { readWorkbook } from "./workbook/read-workbook";
+import { readTargets } from "./indicators/targets";
+import { createdTargetsSheet } from "./template/targets-sheet";
+import { typedRatioFindings } from "./validate/typed-ratios";
 
 export interface AnalysisOptions {
   now: Date;

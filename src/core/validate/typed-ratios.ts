@@ -5,8 +5,8 @@ import type { Finding } from "../model";
 import { parseCellNumber } from "../read/cell-number";
 import { address, cellAt } from "../read/grid";
 import { calculatedColumnPlaces, typedRatioColumns } from "../plan/calculated-columns";
-import { type Readings, rowEvalContext } from "./contexts";
-import { parsed } from "./indicators";
+import { type Readings, rowEvalContext } from "../workbook/contexts";
+import { parsed } from "../indicators/indicators";
 
 const TOLERANCE = 0.001;
 
