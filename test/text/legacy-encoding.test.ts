@@ -3,11 +3,9 @@ import {
   LEGACY_ENCODINGS,
   LEGACY_TABLES,
   decodeLegacy,
-  detectLegacy,
   detectWorkbookSheetEncoding,
   encodeLegacy,
   isVietnameseSyllable,
-  legacyFontEncoding,
   type LegacyEncoding,
 } from "../../src/core/text/legacy-encoding";
 
@@ -131,10 +129,6 @@ describe("decodeLegacy and encodeLegacy", () => {
     expect(decodeLegacy("B¸ Hµ", "tcvn3")).toBe("Bá Hà");
   });
 
-  it("shows every letter as a capital for a cell set in an uppercase-only TCVN3 font", () => {
-    expect(decodeLegacy("tr\u00adëng th«n", "tcvn3", { allCaps: true })).toBe("TRƯỞNG THÔN");
-  });
-
   it("keeps characters that are no legacy letters", () => {
     expect(decodeLegacy("Sè: 12, (tæng) - 45%", "tcvn3")).toBe("Số: 12, (tổng) - 45%");
     expect(decodeLegacy("Soá: 12, (toång) - 45%", "vni")).toBe("Số: 12, (tổng) - 45%");
@@ -146,18 +140,8 @@ describe("decodeLegacy and encodeLegacy", () => {
   });
 });
 
-describe("legacyFontEncoding", () => {
-  it.each([
-    [".VnTime", { encoding: "tcvn3", allCaps: false }],
-    [".VnTimeH", { encoding: "tcvn3", allCaps: true }],
-    [".VnArial NarrowH", { encoding: "tcvn3", allCaps: true }],
-    ["VNI-Times", { encoding: "vni", allCaps: false }],
-    ["Times New Roman", null],
-    ["Arial", null],
-  ])("reads the font %j as %j", (font, expected) => {
-    expect(legacyFontEncoding(font)).toEqual(expected);
-  });
-});
+/** One text's encoding: the sheet vote over that text alone (a clear legacy reading wins, Unicode gives null). */
+const detectLegacy = (text: string): LegacyEncoding | null => detectWorkbookSheetEncoding([text]).encoding;
 
 describe("detectLegacy", () => {
   it.each(LEGACY_ENCODINGS.flatMap((e) => PHRASES.map((p) => [e, p] as const)))("detects %s in the legacy form of %j", (encoding, phrase) => {

@@ -141,24 +141,15 @@ function splitWords(text: string, encoding: LegacyEncoding): Piece[] {
   return pieces;
 }
 
-export interface DecodeOptions {
-  /**
-   * The cell is set in an uppercase-only TCVN3 font (.VnTimeH, .VnArialH …), which shows every letter as a
-   * capital whatever its code; see legacyFontEncoding.
-   */
-  allCaps?: boolean;
-}
-
 /** Legacy text (as read from the cell) → Unicode NFC. Characters that are not legacy letters are kept. */
-export function decodeLegacy(text: string, encoding: LegacyEncoding, options: DecodeOptions = {}): string {
+export function decodeLegacy(text: string, encoding: LegacyEncoding): string {
   const pieces = splitWords(text, encoding);
   const words = pieces.filter((p) => p.word).map((p) => p.text);
   const capitals = encoding === "tcvn3" && tcvn3TextIsCapitals(words);
-  const decoded = pieces
+  return pieces
     .map((p) => (!p.word ? p.text : encoding === "tcvn3" ? decodeTcvn3Word(p.text, capitals).text : decodeVniWord(p.text).text))
     .join("")
     .normalize("NFC");
-  return options.allCaps ? decoded.toUpperCase() : decoded;
 }
 
 /**
@@ -170,14 +161,6 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
   let out = "";
   for (const c of text.normalize("NFC")) out += table[c] ?? c;
   return out;
-}
-
-/** The legacy encoding a font name implies: ".VnTime", ".VnArialH" (capitals only) → TCVN3; "VNI-Times" → VNI. */
-export function legacyFontEncoding(fontName: string): { encoding: LegacyEncoding; allCaps: boolean } | null {
-  const name = fontName.trim();
-  if (/^\.vn/i.test(name)) return { encoding: "tcvn3", allCaps: /H$/.test(name) };
-  if (/^vni[-\s]/i.test(name)) return { encoding: "vni", allCaps: false };
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,16 +344,6 @@ function classify(text: string): Reading {
   if (PRECOMPOSED_VIETNAMESE.test(text)) return "unicode";
   const candidates = LEGACY_ENCODINGS.filter((encoding) => readsAs(text, encoding));
   return candidates.length === 1 ? candidates[0] : null;
-}
-
-/**
- * The legacy encoding a text is written in, or null when it is Unicode, plain ASCII, or not clearly either.
- * Short texts whose legacy form happens to be valid Vietnamese as it stands ("cã" for "có") are left to the
- * sheet-level vote.
- */
-export function detectLegacy(text: string): LegacyEncoding | null {
-  const reading = classify(text);
-  return reading === "unicode" ? null : reading;
 }
 
 /**
