@@ -1,99 +1,127 @@
 import type { CellValue, SheetGrid } from "../../core/model";
 import { cellAt, parseAddress } from "../../core/read/grid";
 
+const TOKEN = /\s*([A-Z]{1,3}\d+:[A-Z]{1,3}\d+|[A-Z]{1,3}\d+|\d+(?:\.\d+)?(?:E[+-]?\d+)?|SUM\(|[-+*/()]|\S)/gi;
+const MAX_DEPTH = 20;
+
+/** A recursive-descent reading of one formula's tokens: expression := term (± term)*, term := primary (×÷ primary)*. */
+class ArithmeticFormula {
+  private i = 0;
+
+  constructor(
+    private readonly tokens: string[],
+    private readonly grid: SheetGrid,
+    private readonly depth: number,
+  ) {}
+
+  value(): number | null {
+    const value = this.expression();
+    return this.i === this.tokens.length && value !== null && Number.isFinite(value) ? value : null;
+  }
+
+  private peek(): string | undefined {
+    return this.tokens[this.i]?.trim().toUpperCase();
+  }
+
+  private next(): string | undefined {
+    const t = this.peek();
+    this.i++;
+    return t;
+  }
+
+  private expression(): number | null {
+    let v = this.term();
+    while (v !== null && (this.peek() === "+" || this.peek() === "-")) {
+      const op = this.next();
+      const r = this.term();
+      if (r === null) return null;
+      v = op === "+" ? v + r : v - r;
+    }
+    return v;
+  }
+
+  private term(): number | null {
+    let v = this.primary();
+    while (v !== null && (this.peek() === "*" || this.peek() === "/")) {
+      const op = this.next();
+      const r = this.primary();
+      if (r === null || (op === "/" && r === 0)) return null;
+      v = op === "*" ? v * r : v / r;
+    }
+    return v;
+  }
+
+  private primary(): number | null {
+    const t = this.next();
+    if (t === undefined) return null;
+    if (t === "-") {
+      const v = this.primary();
+      return v === null ? null : -v;
+    }
+    if (t === "+") return this.primary();
+    if (t === "(") {
+      const v = this.expression();
+      return this.next() === ")" ? v : null;
+    }
+    if (t === "SUM(") return this.sumArguments();
+    if (/^[A-Z]{1,3}\d+$/.test(t)) return this.valueAt(t);
+    const n = Number(t);
+    return /^\d/.test(t) && Number.isFinite(n) ? n : null;
+  }
+
+  /** SUM's arguments up to its ")": ranges, cells and numbers, separated by "," (or ";" as some locales write). */
+  private sumArguments(): number | null {
+    let total = 0;
+    for (;;) {
+      const arg = this.next();
+      if (arg === undefined) return null;
+      const v = /:/.test(arg) ? this.sumOf(arg) : /^[A-Z]/.test(arg) ? this.valueAt(arg) : Number.isFinite(Number(arg)) ? Number(arg) : null;
+      if (v === null) return null;
+      total += v;
+      const separator = this.next();
+      if (separator === ")") return total;
+      if (separator !== "," && separator !== ";") return null;
+    }
+  }
+
+  /** A blank cell counts 0, as in Excel; a formula cell without a result is computed in turn. */
+  private valueAt(a1: string): number | null {
+    const { row, col } = parseAddress(a1);
+    const v: CellValue = cellAt(this.grid, row, col);
+    if (v === null) {
+      const inner = this.grid.formulas?.[row]?.[col];
+      return inner ? computeFormula(inner, this.grid, this.depth + 1) : 0;
+    }
+    return typeof v === "number" ? v : null;
+  }
+
+  /** SUM over a range skips text, as Excel's does, but not a formula it cannot compute. */
+  private sumOf(range: string): number | null {
+    const [a, b] = range.split(":").map(parseAddress);
+    let total = 0;
+    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
+      for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
+        const v = cellAt(this.grid, r, c);
+        const inner = v === null ? this.grid.formulas?.[r]?.[c] : null;
+        const n = typeof v === "number" ? v : inner ? computeFormula(inner, this.grid, this.depth + 1) : 0;
+        if (n === null) return null;
+        total += n;
+      }
+    }
+    return total;
+  }
+}
+
 /**
  * A file saved by a tool that does not compute keeps formulas without results (Excel, and so the Office.js
  * host, always has them: this is the .xlsx host's reading). The input formulas district
  * staff write are arithmetic over cells of the same sheet (`D8-32`, `SUM(C5:C9)`, `B3+C3*2`): those are
  * computed here as Excel would; anything else (another sheet, other functions) stays uncomputed and is reported.
  */
-export function computeFormula(formula: string, grid: SheetGrid, depth = 0): number | null {
-  if (depth > 20) return null;
-  const tokens = formula.replace(/\$/g, "").match(/\s*([A-Z]{1,3}\d+:[A-Z]{1,3}\d+|[A-Z]{1,3}\d+|\d+(?:\.\d+)?(?:E[+-]?\d+)?|SUM\(|[-+*/()]|\S)/gi);
-  if (!tokens) return null;
-  let i = 0;
-  const peek = () => tokens[i]?.trim().toUpperCase();
-  const valueAt = (a1: string): number | null => {
-    const { row, col } = parseAddress(a1);
-    const v: CellValue = cellAt(grid, row, col);
-    if (v === null) {
-      const inner = grid.formulas?.[row]?.[col];
-      return inner ? computeFormula(inner, grid, depth + 1) : 0;
-    }
-    return typeof v === "number" ? v : null;
-  };
-  const sumOf = (range: string): number | null => {
-    const [a, b] = range.split(":").map(parseAddress);
-    let total = 0;
-    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
-      for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
-        const v = cellAt(grid, r, c);
-        if (typeof v === "number") total += v;
-        else if (v === null && grid.formulas?.[r]?.[c]) {
-          const inner = computeFormula(grid.formulas[r][c]!, grid, depth + 1);
-          if (inner === null) return null;
-          total += inner;
-        }
-      }
-    }
-    return total;
-  };
-  const primary = (): number | null => {
-    const t = peek();
-    i++;
-    if (t === undefined) return null;
-    if (t === "-") {
-      const v = primary();
-      return v === null ? null : -v;
-    }
-    if (t === "+") return primary();
-    if (t === "(") {
-      const v = expression();
-      return peek() === ")" && i++ >= 0 ? v : null;
-    }
-    if (t === "SUM(") {
-      let total = 0;
-      for (;;) {
-        const arg = peek();
-        i++;
-        if (arg === undefined) return null;
-        const v = /:/.test(arg) ? sumOf(arg) : /^[A-Z]/.test(arg) ? valueAt(arg) : Number.isFinite(Number(arg)) ? Number(arg) : null;
-        if (v === null) return null;
-        total += v;
-        const sep = peek();
-        i++;
-        if (sep === ")") return total;
-        if (sep !== "," && sep !== ";") return null;
-      }
-    }
-    if (/^[A-Z]{1,3}\d+$/.test(t)) return valueAt(t);
-    const n = Number(t);
-    return /^\d/.test(t) && Number.isFinite(n) ? n : null;
-  };
-  const term = (): number | null => {
-    let v = primary();
-    while (v !== null && (peek() === "*" || peek() === "/")) {
-      const op = peek();
-      i++;
-      const r = primary();
-      if (r === null || (op === "/" && r === 0)) return null;
-      v = op === "*" ? v * r : v / r;
-    }
-    return v;
-  };
-  const expression = (): number | null => {
-    let v = term();
-    while (v !== null && (peek() === "+" || peek() === "-")) {
-      const op = peek();
-      i++;
-      const r = term();
-      if (r === null) return null;
-      v = op === "+" ? v + r : v - r;
-    }
-    return v;
-  };
-  const value = expression();
-  return i === tokens.length && value !== null && Number.isFinite(value) ? value : null;
+function computeFormula(formula: string, grid: SheetGrid, depth = 0): number | null {
+  if (depth > MAX_DEPTH) return null;
+  const tokens = formula.replace(/\$/g, "").match(TOKEN);
+  return tokens ? new ArithmeticFormula(tokens, grid, depth).value() : null;
 }
 
 /** The grid with each formula that has no cached result computed where it can be; the rest stay blank (and are reported). */
