@@ -87,7 +87,39 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
   await sync();
   const items = worksheets.items;
 
-  const windowAddress = `A1:${columnLetter(limits.windowColumns - 1)}${limits.windowRows}`;
+  const buffers: SheetBuffer[] = items.map(() => ({ values: [], formulas: [], merges: new Map() }));
+  syncs++;
+  const first = await readWindows(context, items, buffers, options);
+  if (first.regions === null) await sync();
+  const extents = first.extents();
+  const regions = first.regions ?? extents.map((e, sheet) => ({ sheet, top: 0, left: 0, bottom: e.lastRow, right: e.lastColumn }));
+
+  const groups = packBlocks(regions.flatMap((r) => splitRows(r, limits)), limits);
+  for (const group of groups) syncs += await readGroup(context, items, group, buffers, options.merges && !first.mergesApart);
+  if (first.mergesApart) {
+    const bands = extents.flatMap((e, sheet) => splitRows({ sheet, top: 0, left: 0, bottom: e.lastRow, right: e.lastColumn }, { ...limits, blockCells: Infinity, blockRows: MERGE_BAND_ROWS }));
+    syncs += await readMergeBands(context, items, bands, buffers);
+  }
+  const snapshot: WorkbookSnapshot = { sheets: items.map((ws, i) => sheetGrid(ws, buffers[i])) };
+  return { snapshot, workbook: { sheets: sheetFacts(items, first.chartNames), structureProtected: structure.protected, calculationMode: application.calculationMode }, syncs };
+}
+
+interface FirstRead {
+  /** Every sheet's last used row and column, once the sync that loads them has run. */
+  extents(): { lastRow: number; lastColumn: number }[];
+  /** What lies beyond each sheet's window; null when the windows could not be read at all. */
+  regions: Region[] | null;
+  mergesApart: boolean;
+  chartNames: (string[] | undefined)[];
+}
+
+/**
+ * One sync for every sheet's used extent, its window of contents, merged areas and chart names. The caller
+ * has counted that sync. When it fails, only the extents are queued (the caller syncs them) and everything
+ * is read in blocks.
+ */
+async function readWindows(context: Excel.RequestContext, items: Excel.Worksheet[], buffers: SheetBuffer[], options: { merges: boolean; limits: ReadLimits }): Promise<FirstRead> {
+  const windowAddress = `A1:${columnLetter(options.limits.windowColumns - 1)}${options.limits.windowRows}`;
   const pending = items.map((ws) => {
     const used = ws.getUsedRange(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -100,50 +132,31 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
     const charts = ws.charts.load("items/name");
     return { used, window, merged, charts };
   });
-  let chartNames: (string[] | undefined)[] = [];
-
-  let extents: { lastRow: number; lastColumn: number }[];
-  const buffers: SheetBuffer[] = items.map(() => ({ values: [], formulas: [], merges: new Map() }));
-  let regions: Region[];
-  let mergesApart = false;
-  syncs++;
   try {
     await context.sync();
-    extents = pending.map(({ used }) => ({ lastRow: used.rowIndex + used.rowCount - 1, lastColumn: used.columnIndex + used.columnCount - 1 }));
+    const extents = pending.map(({ used }) => extentOf(used));
     pending.forEach(({ window, merged }, i) => {
       place(buffers[i], 0, 0, window.values, window.formulas);
       addMerges(buffers[i], merged && !merged.isNullObject ? merged.address : null);
     });
-    regions = extents.flatMap((e, sheet) => beyondWindow(sheet, e, limits));
-    chartNames = pending.map(({ charts }) => charts.items.map((c) => c.name));
+    const regions = extents.flatMap((e, sheet) => beyondWindow(sheet, e, options.limits));
+    return { extents: () => extents, regions, mergesApart: false, chartNames: pending.map(({ charts }) => charts.items.map((c) => c.name)) };
   } catch (error) {
     if (!isPayloadTooLarge(error) && !options.merges) throw readError(error);
     // Too much for one response, or a sheet with more merged areas than getMergedAreasOrNullObject returns
     // (512, its reference page): learn each sheet's extent first, then read everything in blocks, and the
     // merged areas apart, in bands of rows. Any other failure comes back at the next sync.
-    mergesApart = options.merges && !isPayloadTooLarge(error);
     const used = items.map((ws) => ws.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount"));
-    await sync();
-    extents = used.map((u) => ({ lastRow: u.rowIndex + u.rowCount - 1, lastColumn: u.columnIndex + u.columnCount - 1 }));
-    regions = extents.map((e, sheet) => ({ sheet, top: 0, left: 0, bottom: e.lastRow, right: e.lastColumn }));
+    return { extents: () => used.map(extentOf), regions: null, mergesApart: options.merges && !isPayloadTooLarge(error), chartNames: [] };
   }
+}
 
-  const groups = packBlocks(regions.flatMap((r) => splitRows(r, limits)), limits);
-  for (const group of groups) syncs += await readGroup(context, items, group, buffers, options.merges && !mergesApart);
-  if (mergesApart) {
-    const bands = extents.flatMap((e, sheet) => splitRows({ sheet, top: 0, left: 0, bottom: e.lastRow, right: e.lastColumn }, { ...limits, blockCells: Infinity, blockRows: MERGE_BAND_ROWS }));
-    syncs += await readMergeBands(context, items, bands, buffers);
-  }
+function extentOf(used: Excel.Range): { lastRow: number; lastColumn: number } {
+  return { lastRow: used.rowIndex + used.rowCount - 1, lastColumn: used.columnIndex + used.columnCount - 1 };
+}
 
-  const snapshot: WorkbookSnapshot = {
-    sheets: items.map((ws, i): SheetGrid => ({
-      name: ws.name,
-      ...trimmed(buffers[i]),
-      merges: [...buffers[i].merges.values()],
-      visibility: VISIBILITY[ws.visibility] ?? "visible",
-    })),
-  };
-  return { snapshot, workbook: { sheets: sheetFacts(items, chartNames), structureProtected: structure.protected, calculationMode: application.calculationMode }, syncs };
+function sheetGrid(ws: Excel.Worksheet, buffer: SheetBuffer): SheetGrid {
+  return { name: ws.name, ...trimmed(buffer), merges: [...buffer.merges.values()], visibility: VISIBILITY[ws.visibility] ?? "visible" };
 }
 
 function beyondWindow(sheet: number, extent: { lastRow: number; lastColumn: number }, limits: ReadLimits): Region[] {
