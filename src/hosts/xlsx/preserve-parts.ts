@@ -4,6 +4,7 @@ import {
   attributes,
   unescapeXml,
   type Book,
+  type ContentTypes,
   parseContentTypes,
   reachable,
   readBook,
@@ -35,48 +36,13 @@ export function preserveParts(source: Uint8Array | ArrayBuffer, options: { rebui
     const inBook = await readBook(input);
     const outBook = await readBook(out);
     const fresh = freshIds();
+    const kept = await cellPartsOf(out, outBook, inBook);
+    const brought = await partsToBring(input, inBook, outBook, kept.rootRels, rebuilt);
 
-    // Parts ExcelJS wrote that hold the cells; every other part of OUT gives way to IN's.
-    const inHasTheme = inBook.rels.some((r) => r.type === REL_TYPES.theme);
-    const outBookRels = outBook.rels.filter((r) => r.type === REL_TYPES.worksheet || r.type === REL_TYPES.styles || r.type === REL_TYPES.sharedStrings || (r.type === REL_TYPES.theme && !inHasTheme));
-    const outRootRels = await relationshipsOf(out, "");
-    const keptRootRels = outRootRels.filter((r) => r.type === REL_TYPES.officeDocument || r.type === REL_TYPES.coreProperties || r.type === REL_TYPES.extendedProperties);
-    const outCells = new Set<string>([outBook.part, ...outBookRels.map((r) => resolveTarget(outBook.part, r.target)), ...keptRootRels.map((r) => resolveTarget("", r.target))]);
-
-    // What IN brings back: workbook-level parts, package-level ones, and each kept sheet's own.
-    const inRootRels = (await relationshipsOf(input, "")).filter((r) => !keptRootRels.some((k) => k.type === r.type));
-    const inBookRels = inBook.rels.filter((r) => r.type !== REL_TYPES.worksheet && r.type !== REL_TYPES.styles && r.type !== REL_TYPES.sharedStrings && r.type !== REL_TYPES.calcChain);
-    const sheetRestores = new Map<string, { rels: Relationship[]; tail: string | null; root: string }>();
-    const inCells = new Set<string>([inBook.part, ...inBook.sheets.filter((s) => s.type === REL_TYPES.worksheet).map((s) => s.part)]);
-    for (const r of inBook.rels) if (r.type === REL_TYPES.styles || r.type === REL_TYPES.sharedStrings || r.type === REL_TYPES.calcChain) inCells.add(resolveTarget(inBook.part, r.target));
-    const roots: string[] = [];
-    for (const r of inRootRels) if (!r.external) roots.push(resolveTarget("", r.target));
-    for (const r of inBookRels) if (!r.external) roots.push(resolveTarget(inBook.part, r.target));
-    for (const sheet of outBook.sheets) {
-      const from = inBook.sheets.find((s) => s.name === sheet.name && s.type === REL_TYPES.worksheet);
-      if (!from || rebuilt.has(sheet.name) || sheet.type !== REL_TYPES.worksheet) continue;
-      const rels = (await relationshipsOf(input, from.part)).filter((r) => r.type !== REL_TYPES.hyperlink);
-      const { head, tail } = splitAtSheetDataEnd(await input.file(from.part)!.async("uint8array"));
-      sheetRestores.set(sheet.part, { rels, tail, root: rootTag(head) });
-      for (const r of rels) if (!r.external) roots.push(resolveTarget(from.part, r.target));
-    }
-    const brought = [...(await reachable(input, roots))].filter((p) => !inCells.has(p));
-
-    // OUT keeps its cell parts only; IN's other parts come in at their own names, with their own rels.
-    const outKeep = new Set<string>(["[Content_Types].xml", "_rels/.rels", relsPathOf(outBook.part)]);
-    for (const p of outCells) outKeep.add(p);
-    for (const s of outBook.sheets) {
-      outKeep.add(s.part);
-      outKeep.add(relsPathOf(s.part));
-    }
-    // A rebuilt sheet keeps what was put on it after ExcelJS (a later or earlier step's chart), so steps compose in any order.
-    for (const part of await reachable(out, outBook.sheets.filter((s) => rebuilt.has(s.name)).map((s) => s.part))) {
-      outKeep.add(part);
-      outKeep.add(relsPathOf(part));
-    }
+    const outKeep = await partsToKeep(out, outBook, kept.cells, rebuilt);
     const outTypes = parseContentTypes((await out.file("[Content_Types].xml")?.async("string")) ?? "");
     for (const name of Object.keys(out.files)) if (!out.files[name].dir && !outKeep.has(name)) out.remove(name);
-    for (const part of brought) {
+    for (const part of brought.parts) {
       // Another step's part under one of IN's names would be overwritten: such a step must pick unused names.
       if (outKeep.has(part)) throw new Error(`preserveParts: ${part} có cả trong IN và trong phần đã ghi`);
       out.file(part, await input.file(part)!.async("uint8array"));
@@ -84,21 +50,71 @@ export function preserveParts(source: Uint8Array | ArrayBuffer, options: { rebui
       if (rels) out.file(relsPathOf(part), await rels.async("uint8array"));
     }
 
-    for (const sheet of outBook.sheets) if (!rebuilt.has(sheet.name)) await relinkSheet(out, sheet.part, sheetRestores.get(sheet.part), fresh);
-    await relinkBook(out, outBook, outBookRels, inBook, inBookRels, rebuilt, fresh);
-    out.file("_rels/.rels", serializeRelationships([...keptRootRels, ...inRootRels.map((r) => ({ ...r, id: fresh(r.id) }))]));
-
-    // Content types: OUT's for its parts, IN's for what IN brought, defaults from both.
+    for (const sheet of outBook.sheets) if (!rebuilt.has(sheet.name)) await relinkSheet(out, sheet.part, brought.sheetRestores.get(sheet.part), fresh);
+    await relinkBook(out, outBook, kept.bookRels, inBook, brought.bookRels, rebuilt, fresh);
+    out.file("_rels/.rels", serializeRelationships([...kept.rootRels, ...brought.rootRels.map((r) => ({ ...r, id: fresh(r.id) }))]));
     const inTypes = parseContentTypes((await input.file("[Content_Types].xml")?.async("string")) ?? "");
-    const types = { defaults: new Map(outTypes.defaults), overrides: new Map<string, string>() };
-    for (const [ext, type] of inTypes.defaults) if (!types.defaults.has(ext)) types.defaults.set(ext, type);
-    for (const name of Object.keys(out.files)) {
-      const type = outKeep.has(name) ? outTypes.overrides.get(name) : inTypes.overrides.get(name);
-      if (type && !out.files[name].dir) types.overrides.set(name, type);
-    }
-    out.file("[Content_Types].xml", serializeContentTypes(types));
+    out.file("[Content_Types].xml", serializeContentTypes(mergedContentTypes(out, outKeep, outTypes, inTypes)));
     return out;
   };
+}
+
+type SheetRestore = { rels: Relationship[]; tail: string | null; root: string };
+
+/** Parts ExcelJS wrote that hold the cells (workbook, sheets, styles, shared strings); every other part of OUT gives way to IN's. */
+async function cellPartsOf(out: JSZip, outBook: Book, inBook: Book): Promise<{ bookRels: Relationship[]; rootRels: Relationship[]; cells: Set<string> }> {
+  const inHasTheme = inBook.rels.some((r) => r.type === REL_TYPES.theme);
+  const bookRels = outBook.rels.filter((r) => r.type === REL_TYPES.worksheet || r.type === REL_TYPES.styles || r.type === REL_TYPES.sharedStrings || (r.type === REL_TYPES.theme && !inHasTheme));
+  const rootRels = (await relationshipsOf(out, "")).filter((r) => r.type === REL_TYPES.officeDocument || r.type === REL_TYPES.coreProperties || r.type === REL_TYPES.extendedProperties);
+  const cells = new Set<string>([outBook.part, ...bookRels.map((r) => resolveTarget(outBook.part, r.target)), ...rootRels.map((r) => resolveTarget("", r.target))]);
+  return { bookRels, rootRels, cells };
+}
+
+/** What IN brings back: workbook-level parts, package-level ones, and each kept sheet's own, with what they reach. */
+async function partsToBring(input: JSZip, inBook: Book, outBook: Book, keptRootRels: Relationship[], rebuilt: Set<string>) {
+  const rootRels = (await relationshipsOf(input, "")).filter((r) => !keptRootRels.some((k) => k.type === r.type));
+  const bookRels = inBook.rels.filter((r) => r.type !== REL_TYPES.worksheet && r.type !== REL_TYPES.styles && r.type !== REL_TYPES.sharedStrings && r.type !== REL_TYPES.calcChain);
+  const sheetRestores = new Map<string, SheetRestore>();
+  const inCells = new Set<string>([inBook.part, ...inBook.sheets.filter((s) => s.type === REL_TYPES.worksheet).map((s) => s.part)]);
+  for (const r of inBook.rels) if (r.type === REL_TYPES.styles || r.type === REL_TYPES.sharedStrings || r.type === REL_TYPES.calcChain) inCells.add(resolveTarget(inBook.part, r.target));
+  const roots: string[] = [];
+  for (const r of rootRels) if (!r.external) roots.push(resolveTarget("", r.target));
+  for (const r of bookRels) if (!r.external) roots.push(resolveTarget(inBook.part, r.target));
+  for (const sheet of outBook.sheets) {
+    const from = inBook.sheets.find((s) => s.name === sheet.name && s.type === REL_TYPES.worksheet);
+    if (!from || rebuilt.has(sheet.name) || sheet.type !== REL_TYPES.worksheet) continue;
+    const rels = (await relationshipsOf(input, from.part)).filter((r) => r.type !== REL_TYPES.hyperlink);
+    const { head, tail } = splitAtSheetDataEnd(await input.file(from.part)!.async("uint8array"));
+    sheetRestores.set(sheet.part, { rels, tail, root: rootTag(head) });
+    for (const r of rels) if (!r.external) roots.push(resolveTarget(from.part, r.target));
+  }
+  const parts = [...(await reachable(input, roots))].filter((p) => !inCells.has(p));
+  return { rootRels, bookRels, sheetRestores, parts };
+}
+
+/** OUT keeps its cell parts only, and on a rebuilt sheet what was put there after ExcelJS (a later or earlier step's chart), so steps compose in any order. */
+async function partsToKeep(out: JSZip, outBook: Book, cells: Set<string>, rebuilt: Set<string>): Promise<Set<string>> {
+  const keep = new Set<string>(["[Content_Types].xml", "_rels/.rels", relsPathOf(outBook.part), ...cells]);
+  for (const s of outBook.sheets) {
+    keep.add(s.part);
+    keep.add(relsPathOf(s.part));
+  }
+  for (const part of await reachable(out, outBook.sheets.filter((s) => rebuilt.has(s.name)).map((s) => s.part))) {
+    keep.add(part);
+    keep.add(relsPathOf(part));
+  }
+  return keep;
+}
+
+/** OUT's content types for its parts, IN's for what IN brought, defaults from both. */
+function mergedContentTypes(out: JSZip, outKeep: Set<string>, outTypes: ContentTypes, inTypes: ContentTypes): ContentTypes {
+  const types = { defaults: new Map(outTypes.defaults), overrides: new Map<string, string>() };
+  for (const [ext, type] of inTypes.defaults) if (!types.defaults.has(ext)) types.defaults.set(ext, type);
+  for (const name of Object.keys(out.files)) {
+    const type = outKeep.has(name) ? outTypes.overrides.get(name) : inTypes.overrides.get(name);
+    if (type && !out.files[name].dir) types.overrides.set(name, type);
+  }
+  return types;
 }
 
 /** The sheets a plan clears and writes anew: owned by the recalculation, so nothing of IN's is put back on them. */
