@@ -30,23 +30,21 @@ class ArithmeticFormula {
   }
 
   private expression(): number | null {
-    let v = this.term();
-    while (v !== null && (this.peek() === "+" || this.peek() === "-")) {
-      const op = this.next();
-      const r = this.term();
-      if (r === null) return null;
-      v = op === "+" ? v + r : v - r;
-    }
-    return v;
+    return this.leftToRight(["+", "-"], () => this.term());
   }
 
   private term(): number | null {
-    let v = this.primary();
-    while (v !== null && (this.peek() === "*" || this.peek() === "/")) {
+    return this.leftToRight(["*", "/"], () => this.primary());
+  }
+
+  /** operand (op operand)*, applied from the left; ÷0 gives no number, as Excel gives #DIV/0!. */
+  private leftToRight(ops: readonly string[], operand: () => number | null): number | null {
+    let v = operand();
+    while (v !== null && ops.includes(this.peek() ?? "")) {
       const op = this.next();
-      const r = this.primary();
+      const r = operand();
       if (r === null || (op === "/" && r === 0)) return null;
-      v = op === "*" ? v * r : v / r;
+      v = op === "+" ? v + r : op === "-" ? v - r : op === "*" ? v * r : v / r;
     }
     return v;
   }
