@@ -1,6 +1,6 @@
 import type { Definitions } from "../definitions/schema";
 import type { IndicatorResult, PlanOp, PlanValue } from "../model";
-import { columnLetter } from "../read/grid";
+import { columnLetter } from "../a1";
 import { STATUS_LABELS, vietnamTime } from "../plan/summary";
 import { PERCENT_FORMAT } from "../plan/calculated-columns";
 import { type District, isReadable } from "./province";

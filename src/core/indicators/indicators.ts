@@ -1,7 +1,7 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
 import { type Ast, evaluate, parse, referencedColumns, referencedSheets } from "../expr";
 import { isCompleteCell } from "../expr/evaluate";
-import { parseAddress } from "../read/grid";
+import { parseAddress } from "../a1";
 import { splitDivision } from "../expr/inspect";
 import { roundExcel } from "../findings/format";
 import type { Direction, Finding, IndicatorResult, IndicatorStatus, UnitValue } from "../model";

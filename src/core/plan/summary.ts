@@ -1,7 +1,7 @@
 import type { Definitions, Profile } from "../definitions/schema";
 import { type Ast, type CompileContext, compile, quoteSheetName, referencedSheets } from "../expr";
 import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue } from "../model";
-import { absoluteAddress, columnLetter } from "../read/grid";
+import { absoluteAddress, columnLetter } from "../a1";
 import { aggregateCompileContext, type Readings } from "../workbook/contexts";
 import { indicatorAst, parsed } from "../indicators/indicators";
 import type { TargetsReading } from "../indicators/targets";

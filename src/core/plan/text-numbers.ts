@@ -1,5 +1,5 @@
 import type { PlanOp } from "../model";
-import { address } from "../read/grid";
+import { address } from "../a1";
 import type { Readings } from "../workbook/contexts";
 import { PERCENT_FORMAT } from "./calculated-columns";
 

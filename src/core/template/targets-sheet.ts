@@ -2,7 +2,7 @@ import type { Definitions, Profile } from "../definitions/schema";
 import { readTargets, type TargetsReading, targetsSheetDef } from "../indicators/targets";
 import { quoteSheetName } from "../expr";
 import type { Plan, PlanOp, PlanValue, WorkbookSnapshot } from "../model";
-import { address, parseAddress } from "../read/grid";
+import { address, parseAddress } from "../a1";
 import { locateLayout } from "../read/sheet-layout";
 
 const HEADER_ROW = 4;

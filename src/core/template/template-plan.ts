@@ -1,7 +1,7 @@
 import type { ColumnDef, Definitions, Profile, SheetDef } from "../definitions/schema";
 import { quoteSheetName } from "../expr";
 import type { PlanOp, PlanValue } from "../model";
-import { columnLetter } from "../read/grid";
+import { absoluteColumnRange, columnLetter } from "../a1";
 import { markerOps } from "../workbook/ownership";
 import { targetsSheetOps } from "./targets-sheet";
 
@@ -63,8 +63,7 @@ export function templatePlan(defs: Definitions, profile: Profile, version: strin
   const lists = listColumns(defs, profile);
   const listRef = (name: string) => {
     const index = lists.findIndex((l) => l.name === name);
-    const letter = columnLetter(index);
-    return `${quoteSheetName(LISTS_SHEET)}!$${letter}$2:$${letter}$${lists[index].values.length + 1}`;
+    return `${quoteSheetName(LISTS_SHEET)}!${absoluteColumnRange(index, 1, lists[index].values.length)}`;
   };
 
   for (const sheet of defs.sheets) {

@@ -1,5 +1,5 @@
 import type { PlanOp, WorkbookSnapshot } from "../model";
-import { address } from "../read/grid";
+import { address } from "../a1";
 import { UNICODE_FONT } from "../plan/calculated-columns";
 import type { LegacyEncoding } from "../text/legacy-encoding";
 import { decodeLegacySheets } from "./legacy-view";

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { CellRange, CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../core/model";
-import { columnLetter } from "../../core/read/grid";
+import { columnLetter } from "../../core/a1";
 import { mergedAreas, toCellValue, toFormula } from "./cell-values";
 import { isPayloadTooLarge, readError } from "./host-error";
 import type { WorkbookFacts } from "./write-plan";

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { CellStyle, ConditionalRule, Plan, PlanOp, PlanValue, SheetVisibility, ValidationRule } from "../../core/model";
-import { address, columnLetter } from "../../core/read/grid";
+import { address, columnLetter } from "../../core/a1";
 import { rangeSize, toExcelInput } from "./cell-values";
 import { chartStep } from "./charts";
 import { planError } from "./host-error";

@@ -1,5 +1,6 @@
 import type { CellValue, SheetGrid } from "../../core/model";
-import { cellAt, parseAddress } from "../../core/read/grid";
+import { cellAt } from "../../core/read/grid";
+import { parseAddress, parseRange } from "../../core/a1";
 
 /**
  * A file saved by a tool that does not compute keeps formulas without results (Excel, and so the Office.js
@@ -23,10 +24,10 @@ export function computeFormula(formula: string, grid: SheetGrid, depth = 0): num
     return typeof v === "number" ? v : null;
   };
   const sumOf = (range: string): number | null => {
-    const [a, b] = range.split(":").map(parseAddress);
+    const b = parseRange(range);
     let total = 0;
-    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
-      for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
         const v = cellAt(grid, r, c);
         if (typeof v === "number") total += v;
         else if (v === null && grid.formulas?.[r]?.[c]) {
