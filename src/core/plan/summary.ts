@@ -9,6 +9,7 @@ import { splitDivision } from "../expr/inspect";
 import { calculatedColumnPlaces, PERCENT_FORMAT, UNICODE_FONT } from "./calculated-columns";
 import { cellsToCheck } from "./cells-to-check";
 import { periodOfWorkbook } from "./period";
+import { STATUS_ROUND_DIGITS } from "../tolerances";
 import { PageFlow, ROW_HEIGHT, TABLE_ROW_HEIGHT } from "./print-layout";
 
 export const STATUS_LABELS: Record<IndicatorStatus, string> = {
@@ -70,10 +71,11 @@ function figureCell(source: { value: number | null; reference: string | null }):
 function statusFormula(row: number, direction: "higher" | "lower"): string {
   const [e, f] = [`E${row}`, `F${row}`];
   const l = STATUS_LABELS;
+  const diff = `ROUND(${e}-${f},${STATUS_ROUND_DIGITS})`;
   const judged =
     direction === "lower"
-      ? `IF(ROUND(${e}-${f},9)<=0,"${l.met}","${l.not_met}")`
-      : `IF(ROUND(${e}-${f},9)>0,"${l.exceeded}",IF(ROUND(${e}-${f},9)=0,"${l.met}","${l.not_met}"))`;
+      ? `IF(${diff}<=0,"${l.met}","${l.not_met}")`
+      : `IF(${diff}>0,"${l.exceeded}",IF(${diff}=0,"${l.met}","${l.not_met}"))`;
   return `IF(${e}="","${l.no_data}",IF(${f}="","${l.no_target}",${judged}))`;
 }
 
