@@ -29,10 +29,9 @@ export function absoluteAddress(row0: number, col0: number): string {
   return `$${columnLetter(col0)}$${row0 + 1}`;
 }
 
-/** "E7:F9", or "E7" when the range is one cell wide and high. */
+/** (6, 4, 8, 5) → "E7:F9"; a one-cell range keeps both ends ("E7:E7"). */
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
-  const first = address(top, left);
-  return top === bottom && left === right ? first : `${first}:${address(bottom, right)}`;
+  return `${address(top, left)}:${address(bottom, right)}`;
 }
 
 /** (4, 6, 55) → "$E$7:$E$56": a column's rows, absolute, as aggregate formulas read them. */

@@ -7,8 +7,7 @@ import { address, columnLetter } from "../a1";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../workbook/contexts";
 import { parsed } from "../indicators/indicators";
 import type { SheetReading } from "../validate/sheet";
-
-export const PERCENT_FORMAT = "0.0%";
+import { PERCENT_FORMAT, UNICODE_FONT } from "./cells";
 
 /**
  * Whether every field a row formula reads is a count the definitions keep at or above 0: then a negative cell
@@ -20,7 +19,6 @@ function countsOnly(reading: SheetReading, ast: Ast): boolean {
     return min !== undefined && min >= 0;
   });
 }
-export const UNICODE_FONT = "Times New Roman";
 
 /** Our column is one whose data cells hold only formulas or nothing; one with typed values is the staff's. */
 function isOwnColumn(reading: SheetReading, col: number): boolean {

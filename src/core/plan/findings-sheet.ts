@@ -1,6 +1,6 @@
 import { quoteSheetName } from "../expr";
 import type { Finding, PlanOp, PlanValue, Severity } from "../model";
-import { UNICODE_FONT } from "./calculated-columns";
+import { BAD, EMPTY, HEADER_STYLE_UNWRAPPED, num, text, UNICODE_FONT, WARNING } from "./cells";
 
 export const FINDINGS_SHEET = "Kiểm tra số liệu";
 
@@ -8,8 +8,6 @@ const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "C�
 const ORDER: Severity[] = ["error", "warning", "info"];
 const HEADERS = ["STT", "Mức độ", "Sheet", "Ô", "Nội dung cần xem"];
 const HEADER_ROW = 4;
-
-const text = (t: string): PlanValue => ({ kind: "text", text: t });
 
 /** Excel string literal: a double quote is written twice. */
 const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -40,10 +38,10 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
       sheet,
       anchor: `A${first}`,
       cells: sorted.map((f, i) => [
-        { kind: "number", value: i + 1 },
+        num(i + 1),
         text(SEVERITY_LABELS[f.severity]),
-        f.sheet === null ? { kind: "empty" } : text(f.sheet),
-        f.sheet !== null && f.cell !== null && existingSheets.has(f.sheet) ? cellLink(f.sheet, f.cell) : f.cell === null ? { kind: "empty" } : text(f.cell),
+        f.sheet === null ? EMPTY : text(f.sheet),
+        f.sheet !== null && f.cell !== null && existingSheets.has(f.sheet) ? cellLink(f.sheet, f.cell) : f.cell === null ? EMPTY : text(f.cell),
         text(f.message),
       ]),
     });
@@ -52,7 +50,7 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
   ops.push(
     { op: "style", sheet, range: "A1", style: { bold: true, fontSize: 14 } },
     { op: "style", sheet, range: "A2", style: { italic: true } },
-    { op: "style", sheet, range: `A${HEADER_ROW}:E${HEADER_ROW}`, style: { bold: true, fill: "DDEBF7", border: true, hAlign: "center", vAlign: "middle" } },
+    { op: "style", sheet, range: `A${HEADER_ROW}:E${HEADER_ROW}`, style: HEADER_STYLE_UNWRAPPED },
     { op: "style", sheet, range: `A${first}:E${last}`, style: { border: true, vAlign: "top" } },
     { op: "style", sheet, range: `E${first}:E${last}`, style: { wrap: true } },
     { op: "style", sheet, range: `D${first}:D${last}`, style: { fontColor: "0563C1" } },
@@ -62,8 +60,8 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
       sheet,
       range: `B${first}:B${last}`,
       rules: [
-        { formula: `$B${first}="${SEVERITY_LABELS.error}"`, fill: "FFC7CE", fontColor: "9C0006" },
-        { formula: `$B${first}="${SEVERITY_LABELS.warning}"`, fill: "FFEB9C", fontColor: "9C5700" },
+        { formula: `$B${first}="${SEVERITY_LABELS.error}"`, ...BAD },
+        { formula: `$B${first}="${SEVERITY_LABELS.warning}"`, ...WARNING },
       ],
     },
     { op: "columnWidths", sheet, widths: [5, 10, 22, 8, 100].map((width, i) => ({ column: i + 1, width })) },

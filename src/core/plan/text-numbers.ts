@@ -1,7 +1,7 @@
 import type { PlanOp } from "../model";
 import { address } from "../a1";
 import type { Readings } from "../workbook/contexts";
-import { PERCENT_FORMAT } from "./calculated-columns";
+import { PERCENT_FORMAT } from "./cells";
 
 /**
  * "Tính lại" writes each number stored as text back as its number, in the same plan (and so the same undo

@@ -1,6 +1,6 @@
 import type { PlanOp, WorkbookSnapshot } from "../model";
 import { address } from "../a1";
-import { UNICODE_FONT } from "../plan/calculated-columns";
+import { UNICODE_FONT } from "../plan/cells";
 import type { LegacyEncoding } from "../text/legacy-encoding";
 import { decodeLegacySheets } from "./legacy-view";
 
