@@ -7,7 +7,7 @@ import { address, columnLetter } from "../a1";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../workbook/contexts";
 import { parsed } from "../indicators/indicators";
 import type { SheetReading } from "../validate/sheet";
-import { PERCENT_FORMAT, UNICODE_FONT } from "./cells";
+import { DECIMAL_FORMAT, EMPTY, formula, PERCENT_FORMAT, text, UNICODE_FONT } from "./cells";
 
 /**
  * Whether every field a row formula reads is a count the definitions keep at or above 0: then a negative cell
@@ -117,7 +117,7 @@ export function calculatedColumnOps(
       const letter = columnLetter(col);
       const ast = parsed(calc.expr, "row");
       const headerRange = `${letter}${layout.headerTop + 1}:${letter}${layout.headerBottom + 1}`;
-      ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[{ kind: "text", text: calc.header }]] });
+      ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[text(calc.header)]] });
       if (layout.headerBottom > layout.headerTop && !mergeAt(grid, layout.headerTop, col)) ops.push({ op: "merge", sheet, range: headerRange });
       // On a sheet set in a .Vn or VNI font, the Unicode header needs a Unicode font to be legible.
       const font = grid.legacy ? { fontName: UNICODE_FONT } : {};
@@ -132,23 +132,23 @@ export function calculatedColumnOps(
       for (const run of consecutiveRuns(layout.dataRows)) {
         const cells: PlanValue[][] = run.map((row) => {
           cursor.row = row;
-          return [{ kind: "formula", formula: template.join(String(row + 1)), result: evaluate(ast, ctx) ?? "" }];
+          return [formula(template.join(String(row + 1)), evaluate(ast, ctx))];
         });
         ops.push({ op: "setCells", sheet, anchor: address(run[0], col), cells });
-        ops.push({ op: "style", sheet, range: `${letter}${run[0] + 1}:${letter}${run[run.length - 1] + 1}`, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0", border: true } });
+        ops.push({ op: "style", sheet, range: `${letter}${run[0] + 1}:${letter}${run[run.length - 1] + 1}`, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : DECIMAL_FORMAT, border: true } });
       }
       // A row that was data on an earlier run and is blank (or a heading) now loses the formula written for it then.
       const totals = [...layout.subtotals, ...(layout.totalsRow !== null ? [{ row: layout.totalsRow, rows: layout.dataRows }] : [])];
       const written = new Set([...layout.dataRows, ...totals.map((t) => t.row)]);
       for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
-        if (!written.has(row) && (cellAt(grid, row, col) !== null || grid.formulas?.[row]?.[col])) ops.push({ op: "setCells", sheet, anchor: address(row, col), cells: [[{ kind: "empty" }]] });
+        if (!written.has(row) && (cellAt(grid, row, col) !== null || grid.formulas?.[row]?.[col])) ops.push({ op: "setCells", sheet, anchor: address(row, col), cells: [[EMPTY]] });
       }
 
       // Each subtotal gets its section's figure, the grand total the whole sheet's.
       for (const total of totals) {
         const value = totalsValue(reading, calc, total.rows, layout.structure, target, targetRef);
-        ops.push({ op: "setCells", sheet, anchor: address(total.row, col), cells: [[{ kind: "formula", formula: value.formula, result: value.result ?? "" }]] });
-        ops.push({ op: "style", sheet, range: address(total.row, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0" } });
+        ops.push({ op: "setCells", sheet, anchor: address(total.row, col), cells: [[formula(value.formula, value.result)]] });
+        ops.push({ op: "style", sheet, range: address(total.row, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : DECIMAL_FORMAT } });
       }
       ops.push({ op: "columnWidths", sheet, widths: [{ column: col + 1, width: 14 }] });
     }

@@ -10,6 +10,7 @@ export const formula = (f: string, result: number | string | null): PlanValue =>
 
 export const PERCENT_FORMAT = "0.0%";
 export const COUNT_FORMAT = "#,##0";
+export const DECIMAL_FORMAT = "#,##0.0";
 /** A font with every Vietnamese letter, on every machine that opens the workbook. */
 export const UNICODE_FONT = "Times New Roman";
 
