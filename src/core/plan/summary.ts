@@ -1,10 +1,11 @@
-import type { Definitions, Profile } from "../definitions/schema";
+import type { CalculatedDef, Definitions, IndicatorDef, Profile } from "../definitions/schema";
 import { type Ast, type CompileContext, compile, quoteSheetName, referencedSheets } from "../expr";
 import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue, UnitValue } from "../model";
 import { absoluteAddress, absoluteColumnRange, columnLetter } from "../a1";
 import { aggregateCompileContext, type Readings } from "../workbook/contexts";
 import { indicatorAst, parsed } from "../indicators/indicators";
 import type { TargetsReading } from "../indicators/targets";
+import type { SheetReading } from "../validate/sheet";
 import { splitDivision } from "../expr/inspect";
 import { calculatedColumnPlaces } from "./calculated-columns";
 import { BAD, BAND_FILL, COUNT_FORMAT, EMPTY, formula, GOOD, HEADER_STYLE, MUTED, num, PERCENT_FORMAT, type SheetWriter, sheetWriter, text, UNICODE_FONT } from "./cells";
@@ -71,6 +72,8 @@ const HEADER_ROW_HEIGHT = 32;
 /** An indicator name longer than this wraps onto a second line in its 48-character column. */
 const ONE_LINE_NAME = 50;
 const CHECK_FILL = { fill: "FFF2CC", fontColor: "9C5700" };
+/** The charts' colours: Office's blue and orange for the figures, a red line for the target. */
+const CHART_COLORS = { achievement: "4472C4", actual: "ED7D31", target: "C00000" };
 /** Vietnam keeps UTC+7 all year, with no daylight saving. */
 const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
 
@@ -382,8 +385,8 @@ function achievementChart(ops: PlanOp[], input: SummaryInput, layout: SummaryLay
     to: `${AFTER_TABLE}${chartTop + CHART_ROWS}`,
     categories: { ref: seriesRef(sheet, dataIndex, first, last), cache: charted.map(({ def }) => def.id) },
     series: [
-      { name: "Tỷ lệ đạt", kind: "column", ref: seriesRef(sheet, valueIndex, first, last), cache: charted.map(({ result }) => result.achievement), color: "4472C4" },
-      { name: "Mục tiêu (100%)", kind: "line", ref: seriesRef(sheet, lineIndex, first, last), cache: charted.map(() => 1), color: "C00000" },
+      { name: "Tỷ lệ đạt", kind: "column", ref: seriesRef(sheet, valueIndex, first, last), cache: charted.map(({ result }) => result.achievement), color: CHART_COLORS.achievement },
+      { name: "Mục tiêu (100%)", kind: "line", ref: seriesRef(sheet, lineIndex, first, last), cache: charted.map(() => 1), color: CHART_COLORS.target },
     ],
     valueFormat: "0%",
     fontName: UNICODE_FONT,
@@ -396,10 +399,10 @@ function achievementChart(ops: PlanOp[], input: SummaryInput, layout: SummaryLay
 
 /** A per-unit indicator with a target, and what its unit list reads. */
 interface UnitBlock {
-  def: Definitions["indicators"][number];
+  def: IndicatorDef;
   result: IndicatorResult & { belowTarget: UnitValue[] };
-  reading: NonNullable<ReturnType<Readings["get"]>>;
-  calc: NonNullable<ReturnType<Readings["get"]>>["def"]["calculated"][number];
+  reading: SheetReading;
+  calc: CalculatedDef;
   /** The indicator's row in the table above, whose target the list compares with. */
   targetRow: number;
 }
@@ -469,8 +472,8 @@ function unitBlock(ops: PlanOp[], sheet: string, block: UnitBlock, startRow: num
     to: `${AFTER_TABLE}${chartBottom}`,
     categories: { ref: ref(INDEX.name), cache: listed.map((u) => u.unit) },
     series: [
-      { name: "Thực hiện", kind: "column", ref: ref(INDEX.actual), cache: listed.map((u) => u.actual), color: "ED7D31" },
-      { name: "Mục tiêu", kind: "line", ref: ref(INDEX.target), cache: listed.map(() => result.target), color: "C00000" },
+      { name: "Thực hiện", kind: "column", ref: ref(INDEX.actual), cache: listed.map((u) => u.actual), color: CHART_COLORS.actual },
+      { name: "Mục tiêu", kind: "line", ref: ref(INDEX.target), cache: listed.map(() => result.target), color: CHART_COLORS.target },
     ],
     valueFormat: "0%",
     fontName: UNICODE_FONT,
