@@ -3,7 +3,7 @@ import { dataSpans } from "../read/sheet-layout";
 import { type Ast, compile, evaluate, referencedFields } from "../expr";
 import { isErrorValue, type PlanOp, type PlanValue } from "../model";
 import { cellAt, columnCount, mergeAt } from "../read/grid";
-import { address, columnLetter } from "../a1";
+import { address, rangeAddress } from "../a1";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../workbook/contexts";
 import { parsed } from "../indicators/indicators";
 import type { SheetReading } from "../validate/sheet";
@@ -68,7 +68,7 @@ function totalsValue(reading: SheetReading, calc: CalculatedDef, rows: readonly 
   const sumValues = new Map<string, number | undefined>();
   const spans = dataSpans(rows, structure);
   for (const [field, col] of reading.layout.columns) {
-    sums.set(field, spans.length ? `SUM(${spans.map((s) => `${address(s.first, col)}:${address(s.last, col)}`).join(",")})` : "0");
+    sums.set(field, spans.length ? `SUM(${spans.map((s) => rangeAddress(s.first, col, s.last, col)).join(",")})` : "0");
     let total: number | undefined = 0;
     for (const row of rows) {
       const v = cellAt(reading.grid, row, col);
@@ -114,9 +114,8 @@ export function calculatedColumnOps(
     const places = calculatedColumnPlaces(reading);
     for (const calc of reading.def.calculated) {
       const col = places.get(calc.id)!;
-      const letter = columnLetter(col);
       const ast = parsed(calc.expr, "row");
-      const headerRange = `${letter}${layout.headerTop + 1}:${letter}${layout.headerBottom + 1}`;
+      const headerRange = rangeAddress(layout.headerTop, col, layout.headerBottom, col);
       ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[text(calc.header)]] });
       if (layout.headerBottom > layout.headerTop && !mergeAt(grid, layout.headerTop, col)) ops.push({ op: "merge", sheet, range: headerRange });
       // On a sheet set in a .Vn or VNI font, the Unicode header needs a Unicode font to be legible.
@@ -135,7 +134,7 @@ export function calculatedColumnOps(
           return [formula(template.join(String(row + 1)), evaluate(ast, ctx))];
         });
         ops.push({ op: "setCells", sheet, anchor: address(run[0], col), cells });
-        ops.push({ op: "style", sheet, range: `${letter}${run[0] + 1}:${letter}${run[run.length - 1] + 1}`, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : DECIMAL_FORMAT, border: true } });
+        ops.push({ op: "style", sheet, range: rangeAddress(run[0], col, run[run.length - 1], col), style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : DECIMAL_FORMAT, border: true } });
       }
       // A row that was data on an earlier run and is blank (or a heading) now loses the formula written for it then.
       const totals = [...layout.subtotals, ...(layout.totalsRow !== null ? [{ row: layout.totalsRow, rows: layout.dataRows }] : [])];

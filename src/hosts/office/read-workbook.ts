@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { CellRange, CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../core/model";
-import { columnLetter } from "../../core/a1";
+import { rangeAddress } from "../../core/a1";
 import { mergedAreas, toCellValue, toFormula } from "./cell-values";
 import { isPayloadTooLarge, readError } from "./host-error";
 import type { WorkbookFacts } from "./write-plan";
@@ -87,7 +87,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: { mer
   await sync();
   const items = worksheets.items;
 
-  const windowAddress = `A1:${columnLetter(limits.windowColumns - 1)}${limits.windowRows}`;
+  const windowAddress = rangeAddress(0, 0, limits.windowRows - 1, limits.windowColumns - 1);
   const pending = items.map((ws) => {
     const used = ws.getUsedRange(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");

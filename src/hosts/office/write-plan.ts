@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { CellStyle, ConditionalRule, Plan, PlanOp, PlanValue, SheetVisibility, ValidationRule } from "../../core/model";
-import { address, columnLetter } from "../../core/a1";
+import { columnLetter, rangeAddress } from "../../core/a1";
 import { rangeSize, toExcelInput } from "./cell-values";
 import { chartStep } from "./charts";
 import { planError } from "./host-error";
@@ -383,7 +383,7 @@ function setCellsSteps(sheet: string, anchor: string, cells: PlanValue[][], limi
       const flush = () => {
         if (!chunk.length) return;
         const rows = chunk;
-        const range = `${address(chunkTop, left)}:${address(chunkTop + rows.length - 1, left + width - 1)}`;
+        const range = rangeAddress(chunkTop, left, chunkTop + rows.length - 1, left + width - 1);
         steps.push({ bytes: bytes + 128, calls: 3, run: (_, sheets) => (sheets.get(sheet).getRange(range).formulas = rows) });
         chunkTop += rows.length;
         chunk = [];
@@ -429,7 +429,7 @@ function numberFormatSteps(sheet: string, range: string, numberFormat: string, l
   const rowsPerStep = Math.max(1, Math.floor(limits.blockBytes / rowBytes));
   for (let first = 0; first < size.rows; first += rowsPerStep) {
     const rows = Math.min(rowsPerStep, size.rows - first);
-    const part = `${address(size.top + first, size.left)}:${address(size.top + first + rows - 1, size.left + size.columns - 1)}`;
+    const part = rangeAddress(size.top + first, size.left, size.top + first + rows - 1, size.left + size.columns - 1);
     steps.push({ bytes: rows * rowBytes + 128, calls: 3, run: (_, sheets) => (sheets.get(sheet).getRange(part).numberFormat = fill(rows, size.columns, numberFormat)) });
   }
   return steps;
