@@ -57,6 +57,8 @@ const COL = Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c.key, columnLette
 const LAST_COL = columnLetter(SUMMARY_COLUMNS.length - 1);
 /** The first column right of the table, where the charts end. */
 const AFTER_TABLE = columnLetter(SUMMARY_COLUMNS.length);
+/** The committee's block at the top left spans the first three columns, code to unit. */
+const LEFT_BLOCK_END = COL.unit;
 /** The right-hand blocks of the document (the party's name and date line, the head's signature) start over the target column. */
 const RIGHT_BLOCK = COL.target;
 
@@ -76,9 +78,6 @@ const CHECK_FILL = { fill: "FFF2CC", fontColor: "9C5700" };
 const CHART_COLORS = { achievement: "4472C4", actual: "ED7D31", target: "C00000" };
 /** Vietnam keeps UTC+7 all year, with no daylight saving. */
 const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The committee's block at the top left spans the first three columns, code to unit. */
-const LEFT_BLOCK_END = COL.unit;
 
 export interface RunInfo {
   now: Date;
