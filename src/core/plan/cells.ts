@@ -1,3 +1,4 @@
+import { columnLetter } from "../a1";
 import type { CellStyle, PlanOp, PlanValue } from "../model";
 
 /** The cells, formats and styles every sheet the add-in writes shares: its summary, findings, template, targets and province sheets. */
@@ -43,4 +44,9 @@ export function sheetWriter(ops: PlanOp[], sheet: string): SheetWriter {
     style: (range, style) => void ops.push({ op: "style", sheet, range, style }),
     merge: (range) => void ops.push({ op: "merge", sheet, range }),
   };
+}
+
+/** A table's columns, declared in order from A, by key: each one's letter, from its place. */
+export function columnLetters<K extends string>(columns: readonly { key: K }[]): Record<K, string> {
+  return Object.fromEntries(columns.map((c, i) => [c.key, columnLetter(i)])) as Record<K, string>;
 }

@@ -1,7 +1,6 @@
-import { columnLetter } from "../a1";
 import { excelString, quoteSheetName } from "../expr";
 import type { Finding, PlanOp, PlanValue, Severity } from "../model";
-import { BAD, EMPTY, HEADER_STYLE_UNWRAPPED, num, text, UNICODE_FONT, WARNING } from "./cells";
+import { BAD, columnLetters, EMPTY, HEADER_STYLE_UNWRAPPED, num, text, UNICODE_FONT, WARNING } from "./cells";
 
 export const FINDINGS_SHEET = "Kiểm tra số liệu";
 
@@ -17,7 +16,7 @@ const COLUMNS = [
   { key: "cell", header: "Ô", width: 8 },
   { key: "message", header: "Nội dung cần xem", width: 100 },
 ] as const;
-const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, columnLetter(i)])) as Record<(typeof COLUMNS)[number]["key"], string>;
+const COL = columnLetters(COLUMNS);
 const LAST_COL = COL.message;
 const HEADER_ROW = 4;
 

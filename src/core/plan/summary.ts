@@ -8,7 +8,7 @@ import type { TargetsReading } from "../indicators/targets";
 import type { SheetReading } from "../validate/sheet";
 import { splitDivision } from "../expr/inspect";
 import { calculatedColumnPlaces } from "./calculated-columns";
-import { BAD, BAND_FILL, COUNT_FORMAT, EMPTY, formula, GOOD, HEADER_STYLE, MUTED, num, PERCENT_FORMAT, type SheetWriter, sheetWriter, text, UNICODE_FONT } from "./cells";
+import { BAD, BAND_FILL, columnLetters, COUNT_FORMAT, EMPTY, formula, GOOD, HEADER_STYLE, MUTED, num, PERCENT_FORMAT, type SheetWriter, sheetWriter, text, UNICODE_FONT } from "./cells";
 import { cellsToCheck } from "./cells-to-check";
 import { periodOfWorkbook } from "./period";
 import { STATUS_ROUND_DIGITS } from "../tolerances";
@@ -53,7 +53,7 @@ export const SUMMARY_HEADERS = SUMMARY_COLUMNS.map((c) => c.header);
 const COLUMN_WIDTHS = SUMMARY_COLUMNS.map((c) => c.width);
 const INDEX = Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c.key, i])) as Record<SummaryKey, number>;
 /** Each column's letter: A for the code, E for the actual, F for the target… */
-const COL = Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c.key, columnLetter(i)])) as Record<SummaryKey, string>;
+const COL = columnLetters(SUMMARY_COLUMNS);
 const LAST_COL = columnLetter(SUMMARY_COLUMNS.length - 1);
 /** The first column right of the table, where the charts end. */
 const AFTER_TABLE = columnLetter(SUMMARY_COLUMNS.length);
