@@ -2,7 +2,7 @@ import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
 import { useEffect, useRef } from "react";
 import { toCellValue } from "../hosts/xlsx/cell-values";
-import { columnLetter } from "../core/read/grid";
+import { columnLetter } from "../core/a1";
 
 const MAX_ROWS = 400;
 

@@ -1,4 +1,5 @@
-import { type Mode, absoluteRange, cellAddress, columnLetter, compile, parse, quoteSheetName } from "../../src/core/expr";
+import { type Mode, absoluteRange, compile, parse, quoteSheetName } from "../../src/core/expr";
+import { address as cellAddress, columnLetter } from "../../src/core/a1";
 import type { CompileContext } from "../../src/core/expr/context";
 
 const ROW_CELLS: Record<string, string> = { attending: "E7", members: "F7", villages: "G7" };

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import { type Ast, type Mode, absoluteRange, cellAddress, compile, evaluate, parse, quoteSheetName } from "../../src/core/expr";
+import { type Ast, type Mode, absoluteRange, compile, evaluate, parse, quoteSheetName } from "../../src/core/expr";
+import { address as cellAddress } from "../../src/core/a1";
 import type { CompileContext, EvalContext } from "../../src/core/expr/context";
 import { type CellValue, isErrorValue } from "../../src/core/model";
 import { expressionOf, printSource } from "./arbitraries";

@@ -1,5 +1,5 @@
 import type { Plan } from "../../src/core/model";
-import { address, parseAddress } from "../../src/core/read/grid";
+import { address, parseAddress } from "../../src/core/a1";
 
 export interface PlannedFormula {
   sheet: string;

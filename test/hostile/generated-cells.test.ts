@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { analyse } from "../../src/core/analyse";
 import type { CellValue, SheetGrid, WorkbookSnapshot } from "../../src/core/model";
-import { parseAddress } from "../../src/core/read/grid";
+import { parseAddress } from "../../src/core/a1";
 import { snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
 import { NOW } from "../helpers/grid";

@@ -1,81 +1,85 @@
-import type { Definitions } from "../definitions/schema";
+import type { Definitions, IndicatorDef } from "../definitions/schema";
 import type { IndicatorResult, PlanOp, PlanValue } from "../model";
-import { columnLetter } from "../read/grid";
+import { columnLetter } from "../a1";
 import { STATUS_LABELS, vietnamTime } from "../plan/summary";
-import { PERCENT_FORMAT } from "../plan/calculated-columns";
-import { type District, isReadable } from "./province";
+import { COUNT_FORMAT, EMPTY, formula, HEADER_STYLE, num, PERCENT_FORMAT, type SheetWriter, sheetWriter, text } from "../plan/cells";
+import { type District, type DistrictOutcome, isReadable } from "./province";
 
 export const PROVINCE_SHEET = "Tổng hợp toàn tỉnh";
 const HEADER = 4;
 const FIRST = 6;
 
-const text = (t: string): PlanValue => ({ kind: "text", text: t });
-const num = (v: number | null): PlanValue => (v === null ? { kind: "empty" } : { kind: "number", value: v });
-
 /** One row per indicator, three columns per district, then the province recomputed from numerators and denominators. */
 export function provincePlan(defs: Definitions, districts: readonly District[], province: IndicatorResult[], now: Date, sheet: string = PROVINCE_SHEET): PlanOp[] {
   const ops: PlanOp[] = [{ op: "prepareSheet", sheet }];
-  const put = (anchor: string, cells: PlanValue[][]) => ops.push({ op: "setCells", sheet, anchor, cells });
+  const out = sheetWriter(ops, sheet);
   const readable = districts.filter(isReadable);
   const provinceCol = 2 + readable.length * 3;
-  const lastCol = columnLetter(provinceCol + 4);
-
-  put("A1", [[text("TỔNG HỢP CHỈ TIÊU ĐỀ ÁN 02 TOÀN TỈNH")]]);
-  put("A2", [[text(`Từ ${readable.length} huyện: ${readable.map((d) => d.name).join(", ")} · tổng hợp lúc ${vietnamTime(now)}`)]]);
-  ops.push({ op: "style", sheet, range: "A1", style: { bold: true, fontSize: 14 } }, { op: "style", sheet, range: "A2", style: { italic: true } });
-
-  put(`A${HEADER}`, [[text("Mã"), text("Chỉ tiêu")]]);
-  ops.push({ op: "merge", sheet, range: `A${HEADER}:A${HEADER + 1}` }, { op: "merge", sheet, range: `B${HEADER}:B${HEADER + 1}` });
-  readable.forEach((d, i) => {
-    const col = 2 + i * 3;
-    put(`${columnLetter(col)}${HEADER}`, [[text(d.name)], [text("Thực hiện")]]);
-    put(`${columnLetter(col + 1)}${HEADER + 1}`, [[text("Mục tiêu"), text("Đánh giá")]]);
-    ops.push({ op: "merge", sheet, range: `${columnLetter(col)}${HEADER}:${columnLetter(col + 2)}${HEADER}` });
-  });
-  const p = (offset: number) => columnLetter(provinceCol + offset);
-  put(`${p(0)}${HEADER}`, [[text("Toàn tỉnh")]]);
-  put(`${p(0)}${HEADER + 1}`, [[text("Tử số"), text("Mẫu số"), text("Thực hiện"), text("Mục tiêu"), text("Đánh giá")]]);
-  ops.push({ op: "merge", sheet, range: `${p(0)}${HEADER}:${p(4)}${HEADER}` });
-  ops.push({ op: "style", sheet, range: `A${HEADER}:${lastCol}${HEADER + 1}`, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", border: true } });
-
-  defs.indicators.forEach((def, i) => {
-    const row = FIRST + i;
-    const format = def.unit === "ratio" ? PERCENT_FORMAT : "#,##0";
-    const cells: PlanValue[] = [text(def.id), text(def.name)];
-    for (const d of readable) {
-      const r = d.indicators.find((x) => x.id === def.id);
-      cells.push(num(r?.actual ?? null), num(r?.target ?? null), text(STATUS_LABELS[r?.status ?? "no_data"]));
-    }
-    const pr = province[i];
-    const [numCell, denCell] = [`${p(0)}${row}`, `${p(1)}${row}`];
-    const actual: PlanValue =
-      pr.numerator === null
-        ? { kind: "empty" }
-        : { kind: "formula", formula: def.denominator ? `IFERROR(${numCell}/${denCell},"")` : numCell, result: pr.actual ?? "" };
-    cells.push(num(pr.numerator), num(def.denominator ? pr.denominator : null), actual, num(pr.target), text(STATUS_LABELS[pr.status]));
-    put(`A${row}`, [cells]);
-    readable.forEach((_, k) => ops.push({ op: "style", sheet, range: `${columnLetter(2 + k * 3)}${row}:${columnLetter(3 + k * 3)}${row}`, style: { numberFormat: format } }));
-    ops.push({ op: "style", sheet, range: `${p(0)}${row}:${p(1)}${row}`, style: { numberFormat: "#,##0" } });
-    ops.push({ op: "style", sheet, range: `${p(2)}${row}:${p(3)}${row}`, style: { numberFormat: format } });
-  });
+  headerRows(out, readable, provinceCol, now);
+  defs.indicators.forEach((def, i) => indicatorRow(out, def, FIRST + i, readable, province[i], provinceCol));
   const lastRow = FIRST + defs.indicators.length - 1;
-  ops.push({ op: "style", sheet, range: `A${FIRST}:${lastCol}${lastRow}`, style: { border: true } });
-
-  let row = lastRow + 2;
-  put(`A${row}`, [[text("PHÁT HIỆN KHI KIỂM TRA SỐ LIỆU CÁC HUYỆN")]]);
-  ops.push({ op: "style", sheet, range: `A${row}`, style: { bold: true } });
-  row++;
-  put(`B${row}`, [[text("Huyện"), text("Tệp"), text("Lỗi"), text("Cảnh báo"), text("Thông tin")]]);
-  ops.push({ op: "style", sheet, range: `B${row}:F${row}`, style: { bold: true, border: true } });
-  for (const d of districts) {
-    row++;
-    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${d.reason}`)]]);
-    ops.push({ op: "style", sheet, range: `B${row}:F${row}`, style: { border: true } });
-  }
+  out.style(`A${FIRST}:${columnLetter(provinceCol + 4)}${lastRow}`, { border: true });
+  districtsBlock(out, districts, lastRow + 2);
   ops.push(
     { op: "columnWidths", sheet, widths: [{ column: 1, width: 6 }, { column: 2, width: 44 }, ...Array.from({ length: provinceCol + 3 }, (_, k) => ({ column: k + 3, width: 13 }))] },
     { op: "freezeRows", sheet, rows: HEADER + 1 },
     { op: "pageSetup", sheet, orientation: "landscape", printTitleRows: `${HEADER}:${HEADER + 1}` },
   );
   return ops;
+}
+
+/** The title, the districts read, and the two header rows: each district's three columns, then the province's five. */
+function headerRows({ put, style, merge }: SheetWriter, readable: readonly DistrictOutcome[], provinceCol: number, now: Date): void {
+  put("A1", [[text("TỔNG HỢP CHỈ TIÊU ĐỀ ÁN 02 TOÀN TỈNH")]]);
+  put("A2", [[text(`Từ ${readable.length} huyện: ${readable.map((d) => d.name).join(", ")} · tổng hợp lúc ${vietnamTime(now)}`)]]);
+  style("A1", { bold: true, fontSize: 14 });
+  style("A2", { italic: true });
+
+  put(`A${HEADER}`, [[text("Mã"), text("Chỉ tiêu")]]);
+  merge(`A${HEADER}:A${HEADER + 1}`);
+  merge(`B${HEADER}:B${HEADER + 1}`);
+  readable.forEach((d, i) => {
+    const col = 2 + i * 3;
+    put(`${columnLetter(col)}${HEADER}`, [[text(d.name)], [text("Thực hiện")]]);
+    put(`${columnLetter(col + 1)}${HEADER + 1}`, [[text("Mục tiêu"), text("Đánh giá")]]);
+    merge(`${columnLetter(col)}${HEADER}:${columnLetter(col + 2)}${HEADER}`);
+  });
+  const p = (offset: number) => columnLetter(provinceCol + offset);
+  put(`${p(0)}${HEADER}`, [[text("Toàn tỉnh")]]);
+  put(`${p(0)}${HEADER + 1}`, [[text("Tử số"), text("Mẫu số"), text("Thực hiện"), text("Mục tiêu"), text("Đánh giá")]]);
+  merge(`${p(0)}${HEADER}:${p(4)}${HEADER}`);
+  style(`A${HEADER}:${p(4)}${HEADER + 1}`, HEADER_STYLE);
+}
+
+/** An indicator's row: each district's actual, target and status, then the province's figures, its actual a formula of them. */
+function indicatorRow({ put, style }: SheetWriter, def: IndicatorDef, row: number, readable: readonly DistrictOutcome[], pr: IndicatorResult, provinceCol: number): void {
+  const format = def.unit === "ratio" ? PERCENT_FORMAT : COUNT_FORMAT;
+  const cells: PlanValue[] = [text(def.id), text(def.name)];
+  for (const d of readable) {
+    const r = d.indicators.find((x) => x.id === def.id);
+    cells.push(num(r?.actual ?? null), num(r?.target ?? null), text(STATUS_LABELS[r?.status ?? "no_data"]));
+  }
+  const p = (offset: number) => columnLetter(provinceCol + offset);
+  const [numCell, denCell] = [`${p(0)}${row}`, `${p(1)}${row}`];
+  const actual: PlanValue = pr.numerator === null ? EMPTY : formula(def.denominator ? `IFERROR(${numCell}/${denCell},"")` : numCell, pr.actual);
+  cells.push(num(pr.numerator), num(def.denominator ? pr.denominator : null), actual, num(pr.target), text(STATUS_LABELS[pr.status]));
+  put(`A${row}`, [cells]);
+  readable.forEach((_, k) => style(`${columnLetter(2 + k * 3)}${row}:${columnLetter(3 + k * 3)}${row}`, { numberFormat: format }));
+  style(`${p(0)}${row}:${p(1)}${row}`, { numberFormat: COUNT_FORMAT });
+  style(`${p(2)}${row}:${p(3)}${row}`, { numberFormat: format });
+}
+
+/** What checking each district's file found, below the table; a file not read says why. */
+function districtsBlock({ put, style }: SheetWriter, districts: readonly District[], startRow: number): void {
+  let row = startRow;
+  put(`A${row}`, [[text("PHÁT HIỆN KHI KIỂM TRA SỐ LIỆU CÁC HUYỆN")]]);
+  style(`A${row}`, { bold: true });
+  row++;
+  put(`B${row}`, [[text("Huyện"), text("Tệp"), text("Lỗi"), text("Cảnh báo"), text("Thông tin")]]);
+  style(`B${row}:F${row}`, { bold: true, border: true });
+  for (const d of districts) {
+    row++;
+    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${d.reason}`)]]);
+    style(`B${row}:F${row}`, { border: true });
+  }
 }

@@ -1,5 +1,5 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
-import { achievementOf, statusOf } from "../indicators/indicators";
+import { indicatorResult } from "../indicators/indicator-result";
 import type { IndicatorResult } from "../model";
 
 export interface DistrictOutcome {
@@ -42,20 +42,14 @@ export function provinceIndicators(defs: Definitions, districts: readonly Distri
     const contributing = readable.map((d) => d.indicators.find((i) => i.id === def.id)).filter((i): i is IndicatorResult => i !== undefined);
     const target = combine(contributing.map((i) => i.target), def);
     const baseline = combine(contributing.map((i) => i.baseline), def);
-    return {
-      id: def.id,
-      name: def.name,
-      unit: def.unit,
+    return indicatorResult(def, {
       actual,
       numerator,
       denominator,
       baseline,
       target,
-      achievement: achievementOf(actual, target),
-      status: statusOf(actual, target, def.direction),
-      change: actual === null || baseline === null ? null : actual - baseline,
       inputFindings: contributing.reduce((a, r) => a + r.inputFindings, 0),
       rowsLeftOut: results.reduce((a, r) => a + r.rowsLeftOut, 0),
-    };
+    });
   });
 }

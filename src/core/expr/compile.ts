@@ -1,20 +1,6 @@
 import type { Ast, BinaryOp, ColumnRef } from "./ast";
 import type { CompileContext } from "./context";
-
-export function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let letters = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function cellAddress(row0: number, col0: number): string {
-  return `${columnLetter(col0)}${row0 + 1}`;
-}
+import { absoluteColumnRange } from "../a1";
 
 /** Always quoted, so names with spaces, diacritics or digits need no special case; an apostrophe is doubled. */
 export function quoteSheetName(name: string): string {
@@ -22,8 +8,7 @@ export function quoteSheetName(name: string): string {
 }
 
 export function absoluteRange(sheet: string, col0: number, firstRow0: number, lastRow0: number): string {
-  const c = columnLetter(col0);
-  return `${quoteSheetName(sheet)}!$${c}$${firstRow0 + 1}:$${c}$${lastRow0 + 1}`;
+  return `${quoteSheetName(sheet)}!${absoluteColumnRange(col0, firstRow0, lastRow0)}`;
 }
 
 export function excelString(text: string): string {

@@ -1,10 +1,10 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
 import { type Ast, evaluate, parse, referencedColumns, referencedSheets } from "../expr";
 import { isCompleteCell } from "../expr/evaluate";
-import { parseAddress } from "../read/grid";
+import { parseAddress } from "../a1";
 import { splitDivision } from "../expr/inspect";
-import { roundExcel } from "../findings/format";
-import type { Direction, Finding, IndicatorResult, IndicatorStatus, UnitValue } from "../model";
+import type { Finding, IndicatorResult, UnitValue } from "../model";
+import { indicatorResult } from "./indicator-result";
 import { aggregateEvalContext, columnValues, countedRows, type Readings, rowEvalContext } from "../workbook/contexts";
 import type { TargetsReading } from "./targets";
 
@@ -95,20 +95,6 @@ export function inputFindingsOf(ast: Ast, readings: Readings, errors: Map<string
   return count;
 }
 
-/** Status compares at full precision; the rounding to 9 decimals only absorbs binary noise (100/300 against 1/3). */
-export function statusOf(actual: number | null, target: number | null, direction: Direction): IndicatorStatus {
-  if (actual === null) return "no_data";
-  if (target === null) return "no_target";
-  const diff = roundExcel(actual - target, 9);
-  if (direction === "lower") return diff <= 0 ? "met" : "not_met";
-  if (diff > 0) return "exceeded";
-  return diff === 0 ? "met" : "not_met";
-}
-
-export function achievementOf(actual: number | null, target: number | null): number | null {
-  return actual === null || target === null || target === 0 ? null : actual / target;
-}
-
 /** An indicator whose sheets are missing or empty has no data, never zero. */
 function sheetsHaveRows(ast: Ast, readings: Readings): boolean {
   return referencedSheets(ast).every((id) => {
@@ -154,21 +140,15 @@ export function computeIndicators(defs: Definitions, readings: Readings, targets
     const figures = targets.figures.get(def.id)!;
     const target = figures.target.value;
     const baseline = figures.baseline.value;
-    const result: IndicatorResult = {
-      id: def.id,
-      name: def.name,
-      unit: def.unit,
+    const result = indicatorResult(def, {
       actual,
       numerator,
       denominator: asts.denominator ? denominator : null,
       baseline,
       target,
-      achievement: achievementOf(actual, target),
-      status: statusOf(actual, target, def.direction),
-      change: actual === null || baseline === null ? null : actual - baseline,
       inputFindings: inputFindingsOf(asts.actual, readings, errors),
       rowsLeftOut: hasRows ? rowsLeftOut(asts.numerator, readings) : 0,
-    };
+    });
     const units = perUnitValues(defs, def, readings, targetOf);
     if (units && target !== null) {
       const below = def.direction === "lower" ? (u: UnitValue) => u.actual > target : (u: UnitValue) => u.actual < target;

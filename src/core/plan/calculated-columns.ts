@@ -2,12 +2,12 @@ import type { CalculatedDef, Definitions } from "../definitions/schema";
 import { dataSpans } from "../read/sheet-layout";
 import { type Ast, compile, evaluate, referencedFields } from "../expr";
 import { isErrorValue, type PlanOp, type PlanValue } from "../model";
-import { address, cellAt, columnCount, columnLetter, mergeAt } from "../read/grid";
+import { cellAt, columnCount, mergeAt } from "../read/grid";
+import { address, rangeAddress } from "../a1";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../workbook/contexts";
 import { parsed } from "../indicators/indicators";
 import type { SheetReading } from "../validate/sheet";
-
-export const PERCENT_FORMAT = "0.0%";
+import { DECIMAL_FORMAT, EMPTY, formula, PERCENT_FORMAT, text, UNICODE_FONT } from "./cells";
 
 /**
  * Whether every field a row formula reads is a count the definitions keep at or above 0: then a negative cell
@@ -19,7 +19,6 @@ function countsOnly(reading: SheetReading, ast: Ast): boolean {
     return min !== undefined && min >= 0;
   });
 }
-export const UNICODE_FONT = "Times New Roman";
 
 /** Our column is one whose data cells hold only formulas or nothing; one with typed values is the staff's. */
 function isOwnColumn(reading: SheetReading, col: number): boolean {
@@ -69,7 +68,7 @@ function totalsValue(reading: SheetReading, calc: CalculatedDef, rows: readonly 
   const sumValues = new Map<string, number | undefined>();
   const spans = dataSpans(rows, structure);
   for (const [field, col] of reading.layout.columns) {
-    sums.set(field, spans.length ? `SUM(${spans.map((s) => `${address(s.first, col)}:${address(s.last, col)}`).join(",")})` : "0");
+    sums.set(field, spans.length ? `SUM(${spans.map((s) => rangeAddress(s.first, col, s.last, col)).join(",")})` : "0");
     let total: number | undefined = 0;
     for (const row of rows) {
       const v = cellAt(reading.grid, row, col);
@@ -115,10 +114,9 @@ export function calculatedColumnOps(
     const places = calculatedColumnPlaces(reading);
     for (const calc of reading.def.calculated) {
       const col = places.get(calc.id)!;
-      const letter = columnLetter(col);
       const ast = parsed(calc.expr, "row");
-      const headerRange = `${letter}${layout.headerTop + 1}:${letter}${layout.headerBottom + 1}`;
-      ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[{ kind: "text", text: calc.header }]] });
+      const headerRange = rangeAddress(layout.headerTop, col, layout.headerBottom, col);
+      ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[text(calc.header)]] });
       if (layout.headerBottom > layout.headerTop && !mergeAt(grid, layout.headerTop, col)) ops.push({ op: "merge", sheet, range: headerRange });
       // On a sheet set in a .Vn or VNI font, the Unicode header needs a Unicode font to be legible.
       const font = grid.legacy ? { fontName: UNICODE_FONT } : {};
@@ -133,23 +131,23 @@ export function calculatedColumnOps(
       for (const run of consecutiveRuns(layout.dataRows)) {
         const cells: PlanValue[][] = run.map((row) => {
           cursor.row = row;
-          return [{ kind: "formula", formula: template.join(String(row + 1)), result: evaluate(ast, ctx) ?? "" }];
+          return [formula(template.join(String(row + 1)), evaluate(ast, ctx))];
         });
         ops.push({ op: "setCells", sheet, anchor: address(run[0], col), cells });
-        ops.push({ op: "style", sheet, range: `${letter}${run[0] + 1}:${letter}${run[run.length - 1] + 1}`, style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0", border: true } });
+        ops.push({ op: "style", sheet, range: rangeAddress(run[0], col, run[run.length - 1], col), style: { numberFormat: calc.format === "percent" ? PERCENT_FORMAT : DECIMAL_FORMAT, border: true } });
       }
       // A row that was data on an earlier run and is blank (or a heading) now loses the formula written for it then.
       const totals = [...layout.subtotals, ...(layout.totalsRow !== null ? [{ row: layout.totalsRow, rows: layout.dataRows }] : [])];
       const written = new Set([...layout.dataRows, ...totals.map((t) => t.row)]);
       for (let row = layout.firstDataRow; row <= layout.lastDataRow; row++) {
-        if (!written.has(row) && (cellAt(grid, row, col) !== null || grid.formulas?.[row]?.[col])) ops.push({ op: "setCells", sheet, anchor: address(row, col), cells: [[{ kind: "empty" }]] });
+        if (!written.has(row) && (cellAt(grid, row, col) !== null || grid.formulas?.[row]?.[col])) ops.push({ op: "setCells", sheet, anchor: address(row, col), cells: [[EMPTY]] });
       }
 
       // Each subtotal gets its section's figure, the grand total the whole sheet's.
       for (const total of totals) {
         const value = totalsValue(reading, calc, total.rows, layout.structure, target, targetRef);
-        ops.push({ op: "setCells", sheet, anchor: address(total.row, col), cells: [[{ kind: "formula", formula: value.formula, result: value.result ?? "" }]] });
-        ops.push({ op: "style", sheet, range: address(total.row, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : "#,##0.0" } });
+        ops.push({ op: "setCells", sheet, anchor: address(total.row, col), cells: [[formula(value.formula, value.result)]] });
+        ops.push({ op: "style", sheet, range: address(total.row, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : DECIMAL_FORMAT } });
       }
       ops.push({ op: "columnWidths", sheet, widths: [{ column: col + 1, width: 14 }] });
     }

@@ -1,25 +1,31 @@
-import { quoteSheetName } from "../expr";
+import { excelString, quoteSheetName } from "../expr";
 import type { Finding, PlanOp, PlanValue, Severity } from "../model";
-import { UNICODE_FONT } from "./calculated-columns";
+import { BAD, columnLetters, EMPTY, HEADER_STYLE_UNWRAPPED, num, text, UNICODE_FONT, WARNING } from "./cells";
 
 export const FINDINGS_SHEET = "Kiểm tra số liệu";
 
+/** Excel's hyperlink blue, for the cells that link to a finding's cell. */
+const LINK_COLOR = "0563C1";
 const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" };
 const ORDER: Severity[] = ["error", "warning", "info"];
-const HEADERS = ["STT", "Mức độ", "Sheet", "Ô", "Nội dung cần xem"];
+/** The sheet's columns, in order from A. */
+const COLUMNS = [
+  { key: "number", header: "STT", width: 5 },
+  { key: "severity", header: "Mức độ", width: 10 },
+  { key: "sheet", header: "Sheet", width: 22 },
+  { key: "cell", header: "Ô", width: 8 },
+  { key: "message", header: "Nội dung cần xem", width: 100 },
+] as const;
+const COL = columnLetters(COLUMNS);
+const LAST_COL = COL.message;
 const HEADER_ROW = 4;
-
-const text = (t: string): PlanValue => ({ kind: "text", text: t });
-
-/** Excel string literal: a double quote is written twice. */
-const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * A link that takes the reader to the cell: HYPERLINK with a "#Sheet!A1" location, the sheet name quoted as
  * in a formula (a name with spaces or quotes still resolves), the address as the link's text.
  */
 export function cellLink(sheet: string, cell: string): PlanValue {
-  return { kind: "formula", formula: `HYPERLINK(${literal(`#${quoteSheetName(sheet)}!${cell}`)},${literal(cell)})`, result: cell };
+  return { kind: "formula", formula: `HYPERLINK(${excelString(`#${quoteSheetName(sheet)}!${cell}`)},${excelString(cell)})`, result: cell };
 }
 
 /**
@@ -32,7 +38,7 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
   const sorted = ORDER.flatMap((severity) => findings.filter((f) => f.severity === severity));
   const counts = ORDER.map((s) => `${sorted.filter((f) => f.severity === s).length} ${SEVERITY_LABELS[s].toLowerCase()}`).join(", ");
   ops.push({ op: "setCells", sheet, anchor: "A1", cells: [[text("KIỂM TRA SỐ LIỆU")], [text(`${counts} · ${runLine}`)]] });
-  ops.push({ op: "setCells", sheet, anchor: `A${HEADER_ROW}`, cells: [HEADERS.map(text)] });
+  ops.push({ op: "setCells", sheet, anchor: `A${HEADER_ROW}`, cells: [COLUMNS.map((c) => text(c.header))] });
   const first = HEADER_ROW + 1;
   if (sorted.length) {
     ops.push({
@@ -40,10 +46,10 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
       sheet,
       anchor: `A${first}`,
       cells: sorted.map((f, i) => [
-        { kind: "number", value: i + 1 },
+        num(i + 1),
         text(SEVERITY_LABELS[f.severity]),
-        f.sheet === null ? { kind: "empty" } : text(f.sheet),
-        f.sheet !== null && f.cell !== null && existingSheets.has(f.sheet) ? cellLink(f.sheet, f.cell) : f.cell === null ? { kind: "empty" } : text(f.cell),
+        f.sheet === null ? EMPTY : text(f.sheet),
+        f.sheet !== null && f.cell !== null && existingSheets.has(f.sheet) ? cellLink(f.sheet, f.cell) : f.cell === null ? EMPTY : text(f.cell),
         text(f.message),
       ]),
     });
@@ -52,28 +58,28 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
   ops.push(
     { op: "style", sheet, range: "A1", style: { bold: true, fontSize: 14 } },
     { op: "style", sheet, range: "A2", style: { italic: true } },
-    { op: "style", sheet, range: `A${HEADER_ROW}:E${HEADER_ROW}`, style: { bold: true, fill: "DDEBF7", border: true, hAlign: "center", vAlign: "middle" } },
-    { op: "style", sheet, range: `A${first}:E${last}`, style: { border: true, vAlign: "top" } },
-    { op: "style", sheet, range: `E${first}:E${last}`, style: { wrap: true } },
-    { op: "style", sheet, range: `D${first}:D${last}`, style: { fontColor: "0563C1" } },
-    { op: "style", sheet, range: `A1:E${last}`, style: { fontName: UNICODE_FONT } },
+    { op: "style", sheet, range: `A${HEADER_ROW}:${LAST_COL}${HEADER_ROW}`, style: HEADER_STYLE_UNWRAPPED },
+    { op: "style", sheet, range: `A${first}:${LAST_COL}${last}`, style: { border: true, vAlign: "top" } },
+    { op: "style", sheet, range: `${COL.message}${first}:${COL.message}${last}`, style: { wrap: true } },
+    { op: "style", sheet, range: `${COL.cell}${first}:${COL.cell}${last}`, style: { fontColor: LINK_COLOR } },
+    { op: "style", sheet, range: `A1:${LAST_COL}${last}`, style: { fontName: UNICODE_FONT } },
     {
       op: "conditionalFormat",
       sheet,
-      range: `B${first}:B${last}`,
+      range: `${COL.severity}${first}:${COL.severity}${last}`,
       rules: [
-        { formula: `$B${first}="${SEVERITY_LABELS.error}"`, fill: "FFC7CE", fontColor: "9C0006" },
-        { formula: `$B${first}="${SEVERITY_LABELS.warning}"`, fill: "FFEB9C", fontColor: "9C5700" },
+        { formula: `$${COL.severity}${first}="${SEVERITY_LABELS.error}"`, ...BAD },
+        { formula: `$${COL.severity}${first}="${SEVERITY_LABELS.warning}"`, ...WARNING },
       ],
     },
-    { op: "columnWidths", sheet, widths: [5, 10, 22, 8, 100].map((width, i) => ({ column: i + 1, width })) },
+    { op: "columnWidths", sheet, widths: COLUMNS.map(({ width }, i) => ({ column: i + 1, width })) },
     { op: "freezeRows", sheet, rows: HEADER_ROW },
     {
       op: "pageSetup",
       sheet,
       orientation: "landscape",
       printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-      printArea: `A1:E${last}`,
+      printArea: `A1:${LAST_COL}${last}`,
       footer: "Trang &P/&N",
       fontName: UNICODE_FONT,
     },

@@ -1,7 +1,4 @@
-import { columnLetter } from "../expr/compile";
 import type { CellRange, CellValue, SheetGrid } from "../model";
-
-export { columnLetter };
 
 export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   const r = grid.values[row];
@@ -34,20 +31,4 @@ export function visibleValue(grid: SheetGrid, row: number, col: number): CellVal
 
 export function isEmpty(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
-}
-
-export function address(row0: number, col0: number): string {
-  return `${columnLetter(col0)}${row0 + 1}`;
-}
-
-export function parseAddress(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1.toUpperCase());
-  if (!m) throw new Error(`not an A1 address: ${a1}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-export function absoluteAddress(row0: number, col0: number): string {
-  return `$${columnLetter(col0)}$${row0 + 1}`;
 }

@@ -1,7 +1,8 @@
 import type { SheetDef } from "../definitions/schema";
 import type { SheetGrid } from "../model";
 import { matchKey } from "../text/normalize";
-import { address, cellAt, columnCount, isEmpty, mergeAt, parseAddress, rowCount, visibleValue } from "./grid";
+import { cellAt, columnCount, isEmpty, mergeAt, rowCount, visibleValue } from "./grid";
+import { address, columnIndex } from "../a1";
 import { cellText, parseCellNumber } from "./cell-number";
 
 /** Where a known sheet's parts are. Rows and columns are zero-based. */
@@ -169,7 +170,7 @@ function isTwoRowHeader(grid: SheetGrid, top: number, width: number): boolean {
 function applyMapping(reading: HeaderReading, def: SheetDef, mapping: Map<string, string>): void {
   for (const [field, letter] of mapping) {
     if (!def.columns.some((c) => c.field === field) || reading.columns.has(field)) continue;
-    const col = parseAddress(`${letter}1`).col;
+    const col = columnIndex(letter);
     reading.columns.set(field, col);
     reading.unknown = reading.unknown.filter((u) => u.column !== col);
   }

@@ -2,17 +2,24 @@ import type { Definitions, Profile } from "../definitions/schema";
 import { readTargets, type TargetsReading, targetsSheetDef } from "../indicators/targets";
 import { quoteSheetName } from "../expr";
 import type { Plan, PlanOp, PlanValue, WorkbookSnapshot } from "../model";
-import { address, parseAddress } from "../read/grid";
+import { absoluteAddress, address, parseAddress, rangeAddress } from "../a1";
 import { locateLayout } from "../read/sheet-layout";
+import { COUNT_FORMAT, HEADER_STYLE_UNALIGNED, num, PERCENT_FORMAT, text } from "../plan/cells";
 
 const HEADER_ROW = 4;
 const FIRST_ROW = HEADER_ROW + 1;
+/** The sheet's columns, in order from A, with their widths. */
+const COLUMNS = [
+  { field: "id", width: 8 },
+  { field: "name", width: 50 },
+  { field: "baseline", width: 13 },
+  { field: "target", width: 13 },
+] as const;
+const BASELINE_COL = COLUMNS.findIndex((c) => c.field === "baseline");
+const TARGET_COL = COLUMNS.findIndex((c) => c.field === "target");
 
 /** A target set by a person: a number, or null to clear it. */
 export type TargetEdits = Record<string, number | null>;
-
-const text = (t: string): PlanValue => ({ kind: "text", text: t });
-const num = (v: number | null | undefined): PlanValue => (v === null || v === undefined ? { kind: "empty" } : { kind: "number", value: v });
 
 /** The Chỉ tiêu sheet, written whole: the profile's baselines and targets, with `targets` taking precedence. */
 export function targetsSheetOps(defs: Definitions, profile: Profile, targets: TargetEdits): PlanOp[] {
@@ -21,8 +28,8 @@ export function targetsSheetOps(defs: Definitions, profile: Profile, targets: Ta
   const ops: PlanOp[] = [
     { op: "prepareSheet", sheet },
     { op: "setCells", sheet, anchor: "A1", cells: [[text(profile.committee.toUpperCase())], [text("MỤC TIÊU ĐỀ ÁN 02 VÀ TÌNH HÌNH TRƯỚC KHI THỰC HIỆN")]] },
-    { op: "setCells", sheet, anchor: `A${HEADER_ROW}`, cells: [[text(c.id.header), text(c.name.header), text(c.baseline.header), text(c.target.header)]] },
-    { op: "style", sheet, range: `A${HEADER_ROW}:D${HEADER_ROW}`, style: { bold: true, wrap: true, fill: "DDEBF7", border: true } },
+    { op: "setCells", sheet, anchor: `A${HEADER_ROW}`, cells: [COLUMNS.map((column) => text(c[column.field].header))] },
+    { op: "style", sheet, range: rangeAddress(HEADER_ROW - 1, 0, HEADER_ROW - 1, COLUMNS.length - 1), style: HEADER_STYLE_UNALIGNED },
     {
       op: "setCells",
       sheet,
@@ -31,10 +38,10 @@ export function targetsSheetOps(defs: Definitions, profile: Profile, targets: Ta
     },
   ];
   defs.indicators.forEach((ind, i) => {
-    const row = FIRST_ROW + i;
-    ops.push({ op: "style", sheet, range: `C${row}:D${row}`, style: { numberFormat: ind.unit === "ratio" ? "0.0%" : "#,##0", locked: false, border: true } });
+    const row0 = FIRST_ROW - 1 + i;
+    ops.push({ op: "style", sheet, range: rangeAddress(row0, BASELINE_COL, row0, TARGET_COL), style: { numberFormat: ind.unit === "ratio" ? PERCENT_FORMAT : COUNT_FORMAT, locked: false, border: true } });
   });
-  ops.push({ op: "columnWidths", sheet, widths: [{ column: 1, width: 8 }, { column: 2, width: 50 }, { column: 3, width: 13 }, { column: 4, width: 13 }] });
+  ops.push({ op: "columnWidths", sheet, widths: COLUMNS.map(({ width }, i) => ({ column: i + 1, width })) });
   return ops;
 }
 
@@ -46,9 +53,15 @@ export function createdTargetsSheet(defs: Definitions, profile: Profile, current
   const sheet = quoteSheetName(defs.targetsSheet.name);
   const figures = new Map(
     defs.indicators.map((ind, i) => {
-      const row = FIRST_ROW + i;
+      const row0 = FIRST_ROW - 1 + i;
       const figure = current.figures.get(ind.id)!;
-      return [ind.id, { baseline: { value: figure.baseline.value, reference: `${sheet}!$C$${row}` }, target: { value: figure.target.value, reference: `${sheet}!$D$${row}` } }];
+      return [
+        ind.id,
+        {
+          baseline: { value: figure.baseline.value, reference: `${sheet}!${absoluteAddress(row0, BASELINE_COL)}` },
+          target: { value: figure.target.value, reference: `${sheet}!${absoluteAddress(row0, TARGET_COL)}` },
+        },
+      ];
     }),
   );
   return { ops: targetsSheetOps(defs, profile, {}), targets: { ...current, sheet: defs.targetsSheet.name, figures } };

@@ -1,17 +1,15 @@
 import type { ColumnDef, Definitions, Profile, SheetDef } from "../definitions/schema";
 import { quoteSheetName } from "../expr";
 import type { PlanOp, PlanValue } from "../model";
-import { columnLetter } from "../read/grid";
+import { absoluteColumnRange, address, columnLetter, rangeAddress } from "../a1";
 import { markerOps } from "../workbook/ownership";
 import { targetsSheetOps } from "./targets-sheet";
+import { COUNT_FORMAT, EMPTY, formula, HEADER_STYLE, num, text } from "../plan/cells";
 
 /** A hidden sheet of the lists the drop-downs offer (Excel's inline lists stop at 255 characters). */
 export const LISTS_SHEET = "_DeAn02_DanhMuc";
 const HEADER_ROW = 4;
 const FIRST_ROW = HEADER_ROW + 1;
-
-const text = (t: string): PlanValue => ({ kind: "text", text: t });
-const num = (v: number | undefined): PlanValue => (v === undefined ? { kind: "empty" } : { kind: "number", value: v });
 
 interface UnitRow {
   name: string;
@@ -57,59 +55,59 @@ function validationFor(column: ColumnDef, sheet: SheetDef, listRef: (name: strin
   }
 }
 
+/** One data sheet of the template: headers, a row per unit, drop-downs and number checks, a totals row, locked outside the data. */
+function dataSheetOps(sheet: SheetDef, profile: Profile, listRef: (name: string) => string): PlanOp[] {
+  const ops: PlanOp[] = [];
+  const name = sheet.name;
+  const rows = unitRows(sheet, profile);
+  const lastCol = columnLetter(sheet.columns.length);
+  const lastRow = FIRST_ROW + rows.length - 1;
+  const totalsRow = lastRow + 1;
+  ops.push({ op: "prepareSheet", sheet: name });
+  ops.push({ op: "setCells", sheet: name, anchor: "A1", cells: [[text(profile.committee.toUpperCase())], [text(sheet.name.toUpperCase())]] });
+  ops.push({ op: "style", sheet: name, range: "A1:A2", style: { bold: true } });
+  ops.push({ op: "setCells", sheet: name, anchor: `A${HEADER_ROW}`, cells: [[text("STT"), ...sheet.columns.map((c) => text(c.header))]] });
+  ops.push({ op: "style", sheet: name, range: `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, style: HEADER_STYLE });
+  const body: PlanValue[][] = rows.map((unit, i) => [
+    num(i + 1),
+    ...sheet.columns.map((c): PlanValue => (c.field === sheet.key ? text(unit.name) : c.field === "type" && unit.type ? text(unit.type) : EMPTY)),
+  ]);
+  ops.push({ op: "setCells", sheet: name, anchor: `A${FIRST_ROW}`, cells: body });
+  ops.push({ op: "style", sheet: name, range: `A${FIRST_ROW}:${lastCol}${lastRow}`, style: { border: true } });
+  sheet.columns.forEach((column, i) => {
+    const range = rangeAddress(FIRST_ROW - 1, i + 1, lastRow - 1, i + 1);
+    ops.push({ op: "style", sheet: name, range, style: { locked: false, ...(column.type === "integer" ? { numberFormat: COUNT_FORMAT } : {}) } });
+    const rule = validationFor(column, sheet, listRef);
+    if (rule) ops.push({ op: "dataValidation", sheet: name, range, rule });
+  });
+  if (sheet.units !== "none") {
+    const totals: PlanValue[] = [text(""), text("Tổng cộng"), ...sheet.columns.slice(1).map((c, i): PlanValue => {
+      const range = rangeAddress(FIRST_ROW - 1, i + 2, lastRow - 1, i + 2);
+      return c.type === "integer" || c.type === "number" ? formula(`SUM(${range})`, 0) : EMPTY;
+    })];
+    ops.push({ op: "setCells", sheet: name, anchor: `A${totalsRow}`, cells: [totals] });
+    ops.push({ op: "style", sheet: name, range: `A${totalsRow}:${lastCol}${totalsRow}`, style: { bold: true, border: true, numberFormat: COUNT_FORMAT } });
+  }
+  ops.push({ op: "columnWidths", sheet: name, widths: [{ column: 1, width: 6 }, ...sheet.columns.map((c, i) => ({ column: i + 2, width: c.type === "unit" ? 40 : c.type === "choice" ? 24 : 14 }))] });
+  ops.push({ op: "freezeRows", sheet: name, rows: HEADER_ROW });
+  ops.push({ op: "pageSetup", sheet: name, orientation: "landscape", printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  ops.push({ op: "protectSheet", sheet: name });
+  return ops;
+}
+
 /** A blank workbook in the catalogue's canonical layout, unit names filled from the profile, ready to type into. */
 export function templatePlan(defs: Definitions, profile: Profile, version: string): PlanOp[] {
-  const ops: PlanOp[] = [];
   const lists = listColumns(defs, profile);
   const listRef = (name: string) => {
     const index = lists.findIndex((l) => l.name === name);
-    const letter = columnLetter(index);
-    return `${quoteSheetName(LISTS_SHEET)}!$${letter}$2:$${letter}$${lists[index].values.length + 1}`;
+    return `${quoteSheetName(LISTS_SHEET)}!${absoluteColumnRange(index, 1, lists[index].values.length)}`;
   };
-
-  for (const sheet of defs.sheets) {
-    const name = sheet.name;
-    const rows = unitRows(sheet, profile);
-    const lastCol = columnLetter(sheet.columns.length);
-    const lastRow = FIRST_ROW + rows.length - 1;
-    const totalsRow = lastRow + 1;
-    ops.push({ op: "prepareSheet", sheet: name });
-    ops.push({ op: "setCells", sheet: name, anchor: "A1", cells: [[text(profile.committee.toUpperCase())], [text(sheet.name.toUpperCase())]] });
-    ops.push({ op: "style", sheet: name, range: "A1:A2", style: { bold: true } });
-    ops.push({ op: "setCells", sheet: name, anchor: `A${HEADER_ROW}`, cells: [[text("STT"), ...sheet.columns.map((c) => text(c.header))]] });
-    ops.push({ op: "style", sheet: name, range: `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", border: true } });
-    const body: PlanValue[][] = rows.map((unit, i) => [
-      num(i + 1),
-      ...sheet.columns.map((c): PlanValue => (c.field === sheet.key ? text(unit.name) : c.field === "type" && unit.type ? text(unit.type) : { kind: "empty" })),
-    ]);
-    ops.push({ op: "setCells", sheet: name, anchor: `A${FIRST_ROW}`, cells: body });
-    ops.push({ op: "style", sheet: name, range: `A${FIRST_ROW}:${lastCol}${lastRow}`, style: { border: true } });
-    sheet.columns.forEach((column, i) => {
-      const letter = columnLetter(i + 1);
-      const range = `${letter}${FIRST_ROW}:${letter}${lastRow}`;
-      ops.push({ op: "style", sheet: name, range, style: { locked: false, ...(column.type === "integer" ? { numberFormat: "#,##0" } : {}) } });
-      const rule = validationFor(column, sheet, listRef);
-      if (rule) ops.push({ op: "dataValidation", sheet: name, range, rule });
-    });
-    if (sheet.units !== "none") {
-      const totals: PlanValue[] = [text(""), text("Tổng cộng"), ...sheet.columns.slice(1).map((c): PlanValue => {
-        const letter = columnLetter(sheet.columns.indexOf(c) + 1);
-        return c.type === "integer" || c.type === "number" ? { kind: "formula", formula: `SUM(${letter}${FIRST_ROW}:${letter}${lastRow})`, result: 0 } : { kind: "empty" };
-      })];
-      ops.push({ op: "setCells", sheet: name, anchor: `A${totalsRow}`, cells: [totals] });
-      ops.push({ op: "style", sheet: name, range: `A${totalsRow}:${lastCol}${totalsRow}`, style: { bold: true, border: true, numberFormat: "#,##0" } });
-    }
-    ops.push({ op: "columnWidths", sheet: name, widths: [{ column: 1, width: 6 }, ...sheet.columns.map((c, i) => ({ column: i + 2, width: c.type === "unit" ? 40 : c.type === "choice" ? 24 : 14 }))] });
-    ops.push({ op: "freezeRows", sheet: name, rows: HEADER_ROW });
-    ops.push({ op: "pageSetup", sheet: name, orientation: "landscape", printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-    ops.push({ op: "protectSheet", sheet: name });
-  }
-
+  const ops: PlanOp[] = defs.sheets.flatMap((sheet) => dataSheetOps(sheet, profile, listRef));
   ops.push(...targetsSheetOps(defs, profile, {}));
 
   ops.push({ op: "prepareSheet", sheet: LISTS_SHEET });
   ops.push({ op: "setCells", sheet: LISTS_SHEET, anchor: "A1", cells: [lists.map((l) => text(l.name))] });
-  lists.forEach((list, i) => ops.push({ op: "setCells", sheet: LISTS_SHEET, anchor: `${columnLetter(i)}2`, cells: list.values.map((v) => [text(v)]) }));
+  lists.forEach((list, i) => ops.push({ op: "setCells", sheet: LISTS_SHEET, anchor: address(1, i), cells: list.values.map((v) => [text(v)]) }));
   ops.push({ op: "sheetVisibility", sheet: LISTS_SHEET, visibility: "hidden" });
   ops.push(...markerOps([LISTS_SHEET], `${defs.id}@${defs.version}`, version, new Map()));
   return ops;

@@ -3,7 +3,9 @@ import { finding } from "../findings/findings";
 import type { Finding, SheetGrid } from "../model";
 import { cellText, parseCellNumber } from "../read/cell-number";
 import { matchKey } from "../text/normalize";
-import { address, cellAt } from "../read/grid";
+import { cellAt } from "../read/grid";
+import { address } from "../a1";
+import { RULE_TOLERANCE, TOTAL_TOLERANCE } from "../tolerances";
 import type { SheetLayout } from "../read/sheet-layout";
 import type { ResolvedUnit, UnitDirectory } from "../read/units";
 import { checkCell, FROM_TEXT } from "./cells";
@@ -83,11 +85,11 @@ function withNumbers(grid: SheetGrid, textNumbers: readonly TextNumber[]): Sheet
 }
 
 const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-  "<=": (a, b) => a <= b + 1e-9,
+  "<=": (a, b) => a <= b + RULE_TOLERANCE,
   "<": (a, b) => a < b,
-  ">=": (a, b) => a >= b - 1e-9,
+  ">=": (a, b) => a >= b - RULE_TOLERANCE,
   ">": (a, b) => a > b,
-  "=": (a, b) => Math.abs(a - b) <= 1e-9,
+  "=": (a, b) => Math.abs(a - b) <= RULE_TOLERANCE,
 };
 
 export function compare(op: string, a: number, b: number): boolean {
@@ -253,7 +255,7 @@ function checkTotals(grid: SheetGrid, def: SheetDef, layout: SheetLayout, totals
     if (parsed.kind !== "number") continue;
     let sum = 0;
     for (const r of rows) sum += r.numberOf(column.field) ?? 0;
-    if (Number.isFinite(sum) && Math.abs(sum - parsed.value) > 1e-6) {
+    if (Number.isFinite(sum) && Math.abs(sum - parsed.value) > TOTAL_TOLERANCE) {
       findings.push(finding("total-mismatch", grid.name, cell, { column: column.header, value: parsed.value, expected: sum }));
     }
   }

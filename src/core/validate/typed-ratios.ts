@@ -3,12 +3,12 @@ import { evaluate } from "../expr";
 import { finding } from "../findings/findings";
 import type { Finding } from "../model";
 import { parseCellNumber } from "../read/cell-number";
-import { address, cellAt } from "../read/grid";
+import { cellAt } from "../read/grid";
+import { address } from "../a1";
+import { REPORTED_RATIO_TOLERANCE } from "../tolerances";
 import { calculatedColumnPlaces, typedRatioColumns } from "../plan/calculated-columns";
 import { type Readings, rowEvalContext } from "../workbook/contexts";
 import { parsed } from "../indicators/indicators";
-
-const TOLERANCE = 0.001;
 
 /** A ratio the staff typed as 65.8 means 65.8%; as 0.658 or "65,8%" it is already a fraction. */
 function asFraction(value: number, typedAsPercentText: boolean): number {
@@ -33,7 +33,7 @@ export function typedRatioFindings(defs: Definitions, readings: Readings, target
           const computed = evaluate(ast, ctx);
           if (computed === null) continue;
           const typedValue = asFraction(value.value, typeof raw === "string" && raw.trim().endsWith("%"));
-          if (Math.abs(typedValue - computed) > TOLERANCE) {
+          if (Math.abs(typedValue - computed) > REPORTED_RATIO_TOLERANCE) {
             findings.push(finding("reported-ratio-mismatch", reading.grid.name, address(record.row, col), { valuePct: typedValue, expectedPct: computed, unit: record.keyText }));
           }
         }

@@ -3,7 +3,8 @@ import { encodeLegacy } from "../text/legacy-encoding";
 import type { CompileContext, EvalContext } from "../expr/context";
 import { absoluteRange } from "../expr";
 import type { CellValue } from "../model";
-import { address, cellAt, columnLetter } from "../read/grid";
+import { cellAt } from "../read/grid";
+import { address, columnLetter } from "../a1";
 import type { SheetReading } from "../validate/sheet";
 
 export type Readings = Map<string, SheetReading>;

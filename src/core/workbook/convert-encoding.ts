@@ -1,6 +1,6 @@
 import type { PlanOp, WorkbookSnapshot } from "../model";
-import { address } from "../read/grid";
-import { UNICODE_FONT } from "../plan/calculated-columns";
+import { address } from "../a1";
+import { text, UNICODE_FONT } from "../plan/cells";
 import type { LegacyEncoding } from "../text/legacy-encoding";
 import { decodeLegacySheets } from "./legacy-view";
 
@@ -25,7 +25,7 @@ export function convertEncodingPlan(workbook: WorkbookSnapshot): { ops: PlanOp[]
     const cells = info.cells.filter(([row, col]) => !formulas?.[row]?.[col]);
     for (const [row, col] of cells) {
       const cell = address(row, col);
-      ops.push({ op: "setCells", sheet: grid.name, anchor: cell, cells: [[{ kind: "text", text: String(grid.values[row][col]) }]] });
+      ops.push({ op: "setCells", sheet: grid.name, anchor: cell, cells: [[text(String(grid.values[row][col]))]] });
       ops.push({ op: "style", sheet: grid.name, range: cell, style: { fontName: UNICODE_FONT } });
     }
     converted.push({ sheet: grid.name, encoding: info.encoding, cells: cells.length });

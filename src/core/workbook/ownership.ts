@@ -1,5 +1,6 @@
 import type { PlanOp, SheetGrid, WorkbookSnapshot } from "../model";
 import { cellText } from "../read/cell-number";
+import { text } from "../plan/cells";
 
 /**
  * A very hidden sheet, readable by Office.js and ExcelJS alike, lists the sheets the add-in owns and the
@@ -58,7 +59,7 @@ export function summarySheetName(snapshot: WorkbookSnapshot, owned: Set<string>,
 export function markerOps(owned: readonly string[], definitions: string, version: string, mappings: ColumnMappings): PlanOp[] {
   return [
     { op: "prepareSheet", sheet: MARKER_SHEET },
-    { op: "setCells", sheet: MARKER_SHEET, anchor: "A1", cells: markerRows(owned, definitions, version, mappings).map((r) => r.map((text) => ({ kind: "text" as const, text }))) },
+    { op: "setCells", sheet: MARKER_SHEET, anchor: "A1", cells: markerRows(owned, definitions, version, mappings).map((r) => r.map(text)) },
     { op: "sheetVisibility", sheet: MARKER_SHEET, visibility: "veryHidden" },
   ];
 }

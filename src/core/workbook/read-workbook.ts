@@ -1,7 +1,7 @@
 import type { Definitions, Profile, SheetDef } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
-import { address } from "../read/grid";
+import { address } from "../a1";
 import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { matchKey } from "../text/normalize";

@@ -1,5 +1,5 @@
 import type { CellRange, CellValue, PlanValue } from "../../core/model";
-import { parseAddress } from "../../core/read/grid";
+import { parseRange } from "../../core/a1";
 
 /**
  * Excel's error values as Office.js returns them in `values`: plain strings. A text cell holding
@@ -75,11 +75,7 @@ export function splitAreas(address: string): string[] {
 
 /** "Sheet!B2:C4" → zero-based inclusive bounds; the sheet part is ignored (it can hold "!" itself). */
 export function areaBounds(area: string): CellRange {
-  const cells = area.slice(area.lastIndexOf("!") + 1);
-  const [first, last = first] = cells.split(":");
-  const a = parseAddress(first);
-  const b = parseAddress(last);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return parseRange(area.slice(area.lastIndexOf("!") + 1));
 }
 
 export function mergedAreas(address: string | null | undefined): CellRange[] {

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { CellRange, CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../core/model";
-import { columnLetter } from "../../core/read/grid";
+import { rangeAddress } from "../../core/a1";
 import { mergedAreas, toCellValue, toFormula } from "./cell-values";
 import { isPayloadTooLarge, readError } from "./host-error";
 import type { WorkbookFacts } from "./write-plan";
@@ -119,7 +119,7 @@ interface FirstRead {
  * is read in blocks.
  */
 async function readWindows(context: Excel.RequestContext, items: Excel.Worksheet[], buffers: SheetBuffer[], options: { merges: boolean; limits: ReadLimits }): Promise<FirstRead> {
-  const windowAddress = `A1:${columnLetter(options.limits.windowColumns - 1)}${options.limits.windowRows}`;
+  const windowAddress = rangeAddress(0, 0, options.limits.windowRows - 1, options.limits.windowColumns - 1);
   const pending = items.map((ws) => {
     const used = ws.getUsedRange(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { CellStyle, ConditionalRule, Plan, PlanOp, PlanValue, SheetVisibility, ValidationRule } from "../../core/model";
-import { address, columnLetter } from "../../core/read/grid";
+import { columnLetter, rangeAddress } from "../../core/a1";
 import { rangeSize, toExcelInput } from "./cell-values";
 import { chartStep } from "./charts";
 import { planError } from "./host-error";
@@ -124,85 +124,123 @@ export interface WorkbookFacts {
   calculationMode: string;
 }
 
+/** The ops that add, remove, show, hide or protect a sheet, or chart on it: each changes what the walk knows of the workbook. */
+type SheetOp = Extract<PlanOp, { op: "prepareSheet" | "removeSheet" | "chart" | "protectSheet" | "sheetVisibility" }>;
+/** The ops that write into a sheet: each becomes steps of the undo group. */
+type WriteOp = Exclude<PlanOp, SheetOp>;
+type Protection = { name: string; options: Excel.WorksheetProtectionOptions };
+
+/** What planSteps knows as it walks a plan: the sheets (by lower-case name) and the steps of each phase so far. */
+interface PlanWalk {
+  existing: Map<string, SheetFacts>;
+  present: Set<string>;
+  visibility: Map<string, SheetVisibility>;
+  touched: Set<string>;
+  protectAtEnd: Map<string, Protection>;
+  /** New sheets to add before the undo group. */
+  addBefore: Set<string>;
+  adds: Step[];
+  shows: Step[];
+  removes: Step[];
+  body: Step[];
+  features: WriteFeatures;
+}
+
+const SHEET_OPS: { [K in SheetOp["op"]]: (op: Extract<SheetOp, { op: K }>, walk: PlanWalk, key: string) => void } = {
+  prepareSheet: (op, walk, key) => {
+    let exists = walk.present.has(key);
+    if (!exists) walk.visibility.set(key, "visible");
+    if (!exists && walk.addBefore.has(key)) {
+      walk.addBefore.delete(key);
+      walk.adds.push({ bytes: 64, calls: 1, run: (_, sheets) => void sheets.add(op.sheet) });
+      exists = true;
+    }
+    walk.present.add(key);
+    walk.touched.add(key);
+    walk.body.push(prepareSheet(op.sheet, exists));
+  },
+  removeSheet: (op, walk, key) => {
+    // Worksheet.delete has no undo support anywhere (excel-add-ins-undo-capabilities.md), so it goes before
+    // the undo group, like visibility and protection; the sheet removed is the add-in's own.
+    walk.present.delete(key);
+    walk.removes.push({ bytes: 64, calls: 1, run: (_, sheets) => sheets.get(op.sheet).delete() });
+  },
+  chart: (op, walk, key) => {
+    if (walk.features.charts) walk.body.push(chartStep(op.sheet, op.chart, walk.existing.get(key)?.charts ?? []));
+  },
+  protectSheet: (op, walk, key) => {
+    walk.protectAtEnd.set(key, { name: op.sheet, options: PLAN_PROTECTION });
+  },
+  sheetVisibility: (op, walk, key) => {
+    if (walk.visibility.get(key) === op.visibility) return;
+    walk.visibility.set(key, op.visibility);
+    walk.shows.push({ bytes: 64, calls: 1, run: (_, sheets) => (sheets.get(op.sheet).visibility = VISIBILITY[op.visibility]) });
+  },
+};
+
+function isSheetOp(op: PlanOp): op is SheetOp {
+  return op.op in SHEET_OPS;
+}
+
+function startWalk(plan: Plan, workbook: WorkbookFacts, features: WriteFeatures): PlanWalk {
+  const existing = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const present = new Set(existing.keys());
+  // When the plan creates a sheet and hides it, every sheet it creates is added before the undo group (in
+  // the plan's order, so the tab order is the plan's): the hiding must come before the group, and a sheet
+  // can only be hidden once it exists and another sheet is visible.
+  const created = plan.ops.filter((op) => op.op === "prepareSheet" && !present.has(op.sheet.toLowerCase())).map((op) => op.sheet);
+  const hidesNew = plan.ops.some((op) => op.op === "sheetVisibility" && created.some((c) => c.toLowerCase() === op.sheet.toLowerCase()));
+  return {
+    existing,
+    present,
+    visibility: new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s.visibility])),
+    touched: new Set(),
+    protectAtEnd: new Map(),
+    addBefore: new Set(hidesNew ? created.map((c) => c.toLowerCase()) : []),
+    adds: [],
+    shows: [],
+    removes: [],
+    body: [],
+    features,
+  };
+}
+
+/** Walks the op at `i` (and the style after it, when the two go together); returns the index of the last op taken. */
+function walkOp(walk: PlanWalk, ops: readonly PlanOp[], i: number, limits: WriteLimits): number {
+  const op = ops[i];
+  const key = op.sheet.toLowerCase();
+  if (op.op !== "prepareSheet" && !walk.present.has(key)) throw planError(`Kế hoạch ghi vào sheet “${op.sheet}”, nhưng workbook không có sheet này.`);
+  if (isSheetOp(op)) {
+    (SHEET_OPS[op.op] as (op: SheetOp, walk: PlanWalk, key: string) => void)(op, walk, key);
+    return i;
+  }
+  walk.touched.add(key);
+  const next = ops[i + 1];
+  if (op.op === "setCells" && next?.op === "style" && next.sheet === op.sheet && next.style.numberFormat) {
+    // The format first: a formula written into a cell formatted as Text stays text (Excel's rule for
+    // typed input, "Fix text-formatted numbers", support.microsoft.com), so a column the person had set
+    // to Text would get formulas that never calculate.
+    walk.body.push(...numberFormatSteps(next.sheet, next.range, next.style.numberFormat, limits));
+    walk.body.push(...setCellsSteps(op.sheet, op.anchor, op.cells, limits));
+    const { numberFormat: _, ...rest } = next.style;
+    walk.body.push(...styleSteps(next.sheet, next.range, rest, limits));
+    walk.touched.add(next.sheet.toLowerCase());
+    return i + 1;
+  }
+  walk.body.push(...opSteps(op, walk.features, limits));
+  return i;
+}
+
 /**
  * Turns a plan into steps, checking first that every sheet it writes to exists or is created by it, and that
  * the workbook's protection lets it happen, so that a plan Excel cannot carry out fails before anything is
  * written.
  */
 export function planSteps(plan: Plan, workbook: WorkbookFacts, features: WriteFeatures, limits: WriteLimits): PlanPhases {
-  const existing = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s]));
-  const present = new Set(existing.keys());
-  const visibility = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s.visibility]));
-  const touched = new Set<string>();
-  const protectAtEnd = new Map<string, { name: string; options: Excel.WorksheetProtectionOptions }>();
-  const adds: Step[] = [];
-  const shows: Step[] = [];
-  const removes: Step[] = [];
-  const body: Step[] = [];
+  const walk = startWalk(plan, workbook, features);
+  for (let i = 0; i < plan.ops.length; i++) i = walkOp(walk, plan.ops, i, limits);
 
-  // When the plan creates a sheet and hides it, every sheet it creates is added before the undo group (in
-  // the plan's order, so the tab order is the plan's): the hiding must come before the group, and a sheet
-  // can only be hidden once it exists and another sheet is visible.
-  const created = plan.ops.filter((op) => op.op === "prepareSheet" && !present.has(op.sheet.toLowerCase())).map((op) => op.sheet);
-  const hidesNew = plan.ops.some((op) => op.op === "sheetVisibility" && created.some((c) => c.toLowerCase() === op.sheet.toLowerCase()));
-  const addBefore = new Set(hidesNew ? created.map((c) => c.toLowerCase()) : []);
-
-  for (let i = 0; i < plan.ops.length; i++) {
-    const op = plan.ops[i];
-    const key = op.sheet.toLowerCase();
-    if (op.op === "prepareSheet") {
-      let exists = present.has(key);
-      if (!exists) visibility.set(key, "visible");
-      if (!exists && addBefore.has(key)) {
-        addBefore.delete(key);
-        adds.push({ bytes: 64, calls: 1, run: (_, sheets) => void sheets.add(op.sheet) });
-        exists = true;
-      }
-      present.add(key);
-      touched.add(key);
-      body.push(prepareSheet(op.sheet, exists));
-      continue;
-    }
-    if (!present.has(key)) throw planError(`Kế hoạch ghi vào sheet “${op.sheet}”, nhưng workbook không có sheet này.`);
-    if (op.op === "removeSheet") {
-      // Worksheet.delete has no undo support anywhere (excel-add-ins-undo-capabilities.md), so it goes before
-      // the undo group, like visibility and protection; the sheet removed is the add-in's own.
-      present.delete(key);
-      removes.push({ bytes: 64, calls: 1, run: (_, sheets) => sheets.get(op.sheet).delete() });
-      continue;
-    }
-    if (op.op === "chart") {
-      if (features.charts) body.push(chartStep(op.sheet, op.chart, existing.get(key)?.charts ?? []));
-      continue;
-    }
-    if (op.op === "protectSheet") {
-      protectAtEnd.set(key, { name: op.sheet, options: PLAN_PROTECTION });
-      continue;
-    }
-    if (op.op === "sheetVisibility") {
-      if (visibility.get(key) === op.visibility) continue;
-      visibility.set(key, op.visibility);
-      shows.push({ bytes: 64, calls: 1, run: (_, sheets) => (sheets.get(op.sheet).visibility = VISIBILITY[op.visibility]) });
-      continue;
-    }
-    touched.add(key);
-    const next = plan.ops[i + 1];
-    if (op.op === "setCells" && next?.op === "style" && next.sheet === op.sheet && next.style.numberFormat) {
-      // The format first: a formula written into a cell formatted as Text stays text (Excel's rule for
-      // typed input, "Fix text-formatted numbers", support.microsoft.com), so a column the person had set
-      // to Text would get formulas that never calculate.
-      body.push(...numberFormatSteps(next.sheet, next.range, next.style.numberFormat, limits));
-      body.push(...setCellsSteps(op.sheet, op.anchor, op.cells, limits));
-      const { numberFormat: _, ...rest } = next.style;
-      body.push(...styleSteps(next.sheet, next.range, rest, limits));
-      touched.add(next.sheet.toLowerCase());
-      i++;
-      continue;
-    }
-    body.push(...opSteps(op, features, limits));
-  }
-
-  const needsStructure = shows.length > 0 || removes.length > 0 || plan.ops.some((op) => op.op === "prepareSheet" && !existing.has(op.sheet.toLowerCase()));
+  const needsStructure = walk.shows.length > 0 || walk.removes.length > 0 || plan.ops.some((op) => op.op === "prepareSheet" && !walk.existing.has(op.sheet.toLowerCase()));
   if (workbook.structureProtected && needsStructure) {
     throw planError(
       "Workbook đang được bảo vệ cấu trúc (Xem lại › Bảo vệ Sổ làm việc), nên không thêm hoặc ẩn được sheet. " +
@@ -210,17 +248,17 @@ export function planSteps(plan: Plan, workbook: WorkbookFacts, features: WriteFe
     );
   }
 
-  const unprotected: { name: string; options: Excel.WorksheetProtectionOptions }[] = [];
+  const unprotected: Protection[] = [];
   const unprotect: Step[] = [];
-  for (const [key, facts] of existing) {
-    if (!facts.protected || !(touched.has(key) || protectAtEnd.has(key))) continue;
+  for (const [key, facts] of walk.existing) {
+    if (!facts.protected || !(walk.touched.has(key) || walk.protectAtEnd.has(key))) continue;
     // Writing into a protected sheet fails; lift the protection for the write and put it back after.
     unprotected.push({ name: facts.name, options: facts.protectionOptions ?? PLAN_PROTECTION });
     unprotect.push({ bytes: 64, calls: 1, run: (_, sheets) => sheets.get(facts.name).protection.unprotect() });
-    if (!protectAtEnd.has(key)) protectAtEnd.set(key, { name: facts.name, options: facts.protectionOptions ?? PLAN_PROTECTION });
+    if (!walk.protectAtEnd.has(key)) walk.protectAtEnd.set(key, { name: facts.name, options: facts.protectionOptions ?? PLAN_PROTECTION });
   }
-  const after: Step[] = [...protectAtEnd.values()].map(({ name, options }) => protectStep(name, options));
-  return { before: [...unprotect, ...removes, ...adds, ...shows], body, after, unprotected };
+  const after: Step[] = [...walk.protectAtEnd.values()].map(({ name, options }) => protectStep(name, options));
+  return { before: [...unprotect, ...walk.removes, ...walk.adds, ...walk.shows], body: walk.body, after, unprotected };
 }
 
 export function protectStep(name: string, options: Excel.WorksheetProtectionOptions): Step {
@@ -248,77 +286,85 @@ function prepareSheet(name: string, exists: boolean): Step {
   };
 }
 
-function opSteps(op: Exclude<PlanOp, { op: "prepareSheet" | "protectSheet" | "sheetVisibility" | "removeSheet" | "chart" }>, features: WriteFeatures, limits: WriteLimits): Step[] {
-  switch (op.op) {
-    case "setCells":
-      return setCellsSteps(op.sheet, op.anchor, op.cells, limits);
-    case "style":
-      return styleSteps(op.sheet, op.range, op.style, limits);
-    case "merge":
-      return [{ bytes: 128, calls: 3, run: (_, sheets) => sheets.get(op.sheet).getRange(op.range).merge(false) }];
-    case "columnWidths":
-      return [{
-        bytes: 64 * op.widths.length,
-        calls: 1 + 2 * op.widths.length,
-        run: (_, sheets) => {
-          const ws = sheets.get(op.sheet);
-          for (const { column, width } of op.widths) {
-            const letter = columnLetter(column - 1);
-            ws.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(width);
-          }
-        },
-      }];
-    case "conditionalFormat":
-      return [conditionalFormatStep(op.sheet, op.range, op.rules)];
-    case "pageSetup":
-      if (!features.pageLayout) return [];
-      return [{
-        bytes: 256,
-        calls: 14,
-        run: (_, sheets) => {
-          const layout = sheets.get(op.sheet).pageLayout;
-          layout.orientation = op.orientation === "landscape" ? "Landscape" : "Portrait";
-          layout.paperSize = "A4";
-          Object.assign(layout, MARGINS);
-          layout.zoom = { horizontalFitToPages: 1 };
-          if (op.printTitleRows) {
-            const [first, last = first] = op.printTitleRows.split(":");
-            layout.setPrintTitleRows(`$${first}:$${last}`);
-          }
-          if (op.scale) layout.zoom = { scale: op.scale };
-          if (op.printArea) layout.setPrintArea(op.printArea);
-          if (op.footer) layout.headersFooters.defaultForAllPages.centerFooter = op.fontName ? `&"${op.fontName},Regular"${op.footer}` : op.footer;
-          if (op.rowBreaks) {
-            const breaks = sheets.get(op.sheet).horizontalPageBreaks;
-            breaks.removePageBreaks();
-            // PageBreakCollection.add puts the break above the range's top-left cell: after row n is above row n + 1.
-            for (const row of op.rowBreaks) breaks.add(`A${row + 1}`);
-          }
-        },
-      }];
-    case "rowHeights":
-      if (!features.pageLayout) return [];
-      return [{
-        bytes: 48 * op.heights.length,
-        calls: 2 * op.heights.length,
-        run: (_, sheets) => {
-          const ws = sheets.get(op.sheet);
-          for (const { row, height } of op.heights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
-        },
-      }];
-    case "freezeRows":
-      return [{
-        bytes: 64,
-        calls: 3,
-        run: (_, sheets) => {
-          const panes = sheets.get(op.sheet).freezePanes;
-          if (op.rows > 0) panes.freezeRows(op.rows);
-          else panes.unfreeze();
-        },
-      }];
-    case "dataValidation":
-      return [dataValidationStep(op.sheet, op.range, op.rule)];
-  }
+function columnWidthsStep(op: Extract<WriteOp, { op: "columnWidths" }>): Step {
+  return {
+    bytes: 64 * op.widths.length,
+    calls: 1 + 2 * op.widths.length,
+    run: (_, sheets) => {
+      const ws = sheets.get(op.sheet);
+      for (const { column, width } of op.widths) {
+        const letter = columnLetter(column - 1);
+        ws.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(width);
+      }
+    },
+  };
+}
+
+function pageSetupStep(op: Extract<WriteOp, { op: "pageSetup" }>): Step {
+  return {
+    bytes: 256,
+    calls: 14,
+    run: (_, sheets) => {
+      const layout = sheets.get(op.sheet).pageLayout;
+      layout.orientation = op.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.paperSize = "A4";
+      Object.assign(layout, MARGINS);
+      layout.zoom = { horizontalFitToPages: 1 };
+      if (op.printTitleRows) {
+        const [first, last = first] = op.printTitleRows.split(":");
+        layout.setPrintTitleRows(`$${first}:$${last}`);
+      }
+      if (op.scale) layout.zoom = { scale: op.scale };
+      if (op.printArea) layout.setPrintArea(op.printArea);
+      if (op.footer) layout.headersFooters.defaultForAllPages.centerFooter = op.fontName ? `&"${op.fontName},Regular"${op.footer}` : op.footer;
+      if (op.rowBreaks) {
+        const breaks = sheets.get(op.sheet).horizontalPageBreaks;
+        breaks.removePageBreaks();
+        // PageBreakCollection.add puts the break above the range's top-left cell: after row n is above row n + 1.
+        for (const row of op.rowBreaks) breaks.add(`A${row + 1}`);
+      }
+    },
+  };
+}
+
+function rowHeightsStep(op: Extract<WriteOp, { op: "rowHeights" }>): Step {
+  return {
+    bytes: 48 * op.heights.length,
+    calls: 2 * op.heights.length,
+    run: (_, sheets) => {
+      const ws = sheets.get(op.sheet);
+      for (const { row, height } of op.heights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+    },
+  };
+}
+
+function freezeRowsStep(op: Extract<WriteOp, { op: "freezeRows" }>): Step {
+  return {
+    bytes: 64,
+    calls: 3,
+    run: (_, sheets) => {
+      const panes = sheets.get(op.sheet).freezePanes;
+      if (op.rows > 0) panes.freezeRows(op.rows);
+      else panes.unfreeze();
+    },
+  };
+}
+
+/** The steps of each op that writes into a sheet, by its kind; page layout only where the host supports it. */
+const WRITE_OPS: { [K in WriteOp["op"]]: (op: Extract<WriteOp, { op: K }>, features: WriteFeatures, limits: WriteLimits) => Step[] } = {
+  setCells: (op, _, limits) => setCellsSteps(op.sheet, op.anchor, op.cells, limits),
+  style: (op, _, limits) => styleSteps(op.sheet, op.range, op.style, limits),
+  merge: (op) => [{ bytes: 128, calls: 3, run: (_, sheets) => sheets.get(op.sheet).getRange(op.range).merge(false) }],
+  columnWidths: (op) => [columnWidthsStep(op)],
+  conditionalFormat: (op) => [conditionalFormatStep(op.sheet, op.range, op.rules)],
+  pageSetup: (op, features) => (features.pageLayout ? [pageSetupStep(op)] : []),
+  rowHeights: (op, features) => (features.pageLayout ? [rowHeightsStep(op)] : []),
+  freezeRows: (op) => [freezeRowsStep(op)],
+  dataValidation: (op) => [dataValidationStep(op.sheet, op.range, op.rule)],
+};
+
+function opSteps(op: WriteOp, features: WriteFeatures, limits: WriteLimits): Step[] {
+  return (WRITE_OPS[op.op] as (op: WriteOp, features: WriteFeatures, limits: WriteLimits) => Step[])(op, features, limits);
 }
 
 /** Rows of equal length share one range; a ragged block is written row by row. Large blocks are cut by bytes. */
@@ -337,7 +383,7 @@ function setCellsSteps(sheet: string, anchor: string, cells: PlanValue[][], limi
       const flush = () => {
         if (!chunk.length) return;
         const rows = chunk;
-        const range = `${address(chunkTop, left)}:${address(chunkTop + rows.length - 1, left + width - 1)}`;
+        const range = rangeAddress(chunkTop, left, chunkTop + rows.length - 1, left + width - 1);
         steps.push({ bytes: bytes + 128, calls: 3, run: (_, sheets) => (sheets.get(sheet).getRange(range).formulas = rows) });
         chunkTop += rows.length;
         chunk = [];
@@ -383,7 +429,7 @@ function numberFormatSteps(sheet: string, range: string, numberFormat: string, l
   const rowsPerStep = Math.max(1, Math.floor(limits.blockBytes / rowBytes));
   for (let first = 0; first < size.rows; first += rowsPerStep) {
     const rows = Math.min(rowsPerStep, size.rows - first);
-    const part = `${address(size.top + first, size.left)}:${address(size.top + first + rows - 1, size.left + size.columns - 1)}`;
+    const part = rangeAddress(size.top + first, size.left, size.top + first + rows - 1, size.left + size.columns - 1);
     steps.push({ bytes: rows * rowBytes + 128, calls: 3, run: (_, sheets) => (sheets.get(sheet).getRange(part).numberFormat = fill(rows, size.columns, numberFormat)) });
   }
   return steps;

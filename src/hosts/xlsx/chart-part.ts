@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import type { ChartSpec } from "../../core/model";
-import { parseAddress } from "../../core/read/grid";
+import { parseAddress } from "../../core/a1";
 import {
   attributes,
   escapeXml,

@@ -1,5 +1,6 @@
 import type { CellValue, SheetGrid } from "../../core/model";
-import { cellAt, parseAddress } from "../../core/read/grid";
+import { cellAt } from "../../core/read/grid";
+import { parseAddress, parseRange } from "../../core/a1";
 
 const TOKEN = /\s*([A-Z]{1,3}\d+:[A-Z]{1,3}\d+|[A-Z]{1,3}\d+|\d+(?:\.\d+)?(?:E[+-]?\d+)?|SUM\(|[-+*/()]|\S)/gi;
 const MAX_DEPTH = 20;
@@ -95,10 +96,10 @@ class ArithmeticFormula {
 
   /** SUM over a range skips text, as Excel's does, but not a formula it cannot compute. */
   private sumOf(range: string): number | null {
-    const [a, b] = range.split(":").map(parseAddress);
+    const b = parseRange(range);
     let total = 0;
-    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
-      for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
         const v = cellAt(this.grid, r, c);
         const inner = v === null ? this.grid.formulas?.[r]?.[c] : null;
         const n = typeof v === "number" ? v : inner ? computeFormula(inner, this.grid, this.depth + 1) : 0;

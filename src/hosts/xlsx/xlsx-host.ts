@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
-import { parseAddress } from "../../core/read/grid";
+import { parseAddress, parseRange } from "../../core/a1";
 import { formulaResult, toCellValue } from "./cell-values";
 import { chartInjector, chartsToWrite, forgetCharts, queueChart } from "./chart-part";
 import { withComputedFormulas } from "./computed-formulas";
@@ -60,10 +60,8 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
 }
 
 function rangeBounds(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = range.split(":");
-  const tl = parseAddress(a);
-  const br = parseAddress(b);
-  return { top: tl.row + 1, left: tl.col + 1, bottom: br.row + 1, right: br.col + 1 };
+  const b = parseRange(range);
+  return { top: b.top + 1, left: b.left + 1, bottom: b.bottom + 1, right: b.right + 1 };
 }
 
 function writeValue(cell: ExcelJS.Cell, value: PlanValue): void {

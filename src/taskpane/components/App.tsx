@@ -64,17 +64,20 @@ function viewOf(message: RunMessage): View {
     : { status: "failed", message: message.message, fromRibbon };
 }
 
-export function App({ createHost, runs, language: initial = "vi", storage = null, readFiles, onLanguage }: AppProps) {
-  const styles = useStyles();
+/** The pane's language, switched by the person and remembered. */
+function useLanguage(initial: Language, storage: AppProps["storage"], onLanguage: AppProps["onLanguage"]) {
   const [language, setLanguage] = useState<Language>(initial);
-  const t = STRINGS[language];
-  const titles: Record<Action, string> = { validate: t.validated, recalculate: t.recalculated };
   function switchLanguage() {
     const next: Language = language === "vi" ? "en" : "vi";
     setLanguage(next);
-    rememberLanguage(storage, next);
+    rememberLanguage(storage ?? null, next);
     onLanguage?.(next);
   }
+  return { language, switchLanguage };
+}
+
+/** Checking or recalculating the workbook: the pane's own runs and the ribbon's, told to each other through the feed. */
+function useRuns(createHost: () => WorkbookHost, runs: RunFeed | undefined, language: Language) {
   const [view, setView] = useState<View>(() => {
     const last = runs?.last();
     return last ? viewOf(last) : { status: "idle" };
@@ -92,31 +95,37 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       setView({ status: "failed", message: describeFailure(error, language, action), fromRibbon: false });
     }
   }
+  return { view, run };
+}
 
+/** What the person does with a run's outcome: map a column, save targets, convert legacy text, go to a cell. Each says how it went. */
+function useOutcomeActions(createHost: () => WorkbookHost, language: Language, run: (action: Action) => Promise<void>) {
+  const t = STRINGS[language];
   const [selectionFailure, setSelectionFailure] = useState<string | null>(null);
   const [editingTargets, setEditingTargets] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  async function storeMapping(sheet: string, field: string, letter: string) {
+  /** Runs an action; a failure becomes the notice, described for what was being done. */
+  async function attempt(kind: Parameters<typeof describeFailure>[2], action: () => Promise<void>) {
     try {
+      await action();
+    } catch (error) {
+      setNotice(describeFailure(error, language, kind));
+    }
+  }
+  const storeMapping = (sheet: string, field: string, letter: string) =>
+    attempt("mapping", async () => {
       await mapColumn(createHost(), sheet, field, letter);
       await run("validate");
       setNotice(t.columnMapped);
-    } catch (error) {
-      setNotice(describeFailure(error, language, "mapping"));
-    }
-  }
-
-  async function storeTargets(edits: TargetEdits) {
-    try {
+    });
+  const storeTargets = (edits: TargetEdits) =>
+    attempt("targets", async () => {
       await saveTargets(createHost(), edits);
       setEditingTargets(false);
       setNotice(t.targetsSaved);
-    } catch (error) {
-      setNotice(describeFailure(error, language, "targets"));
-    }
-  }
-  async function convertLegacy() {
-    try {
+    });
+  const convertLegacy = () =>
+    attempt("convert", async () => {
       const converted = await convertLegacyText(createHost());
       await run("validate");
       setNotice(
@@ -124,11 +133,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
           ? converted.map((c) => fillIn(language, t.converted, { cells: c.cells, sheet: c.sheet, encoding: ENCODING_LABELS[c.encoding] })).join(" ")
           : t.nothingToConvert,
       );
-    } catch (error) {
-      setNotice(describeFailure(error, language, "convert"));
-    }
-  }
-
+    });
   async function selectCell(sheet: string, cell: string) {
     setSelectionFailure(null);
     try {
@@ -137,40 +142,37 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       setSelectionFailure(describeFailure(error, language, "select"));
     }
   }
+  const toggleTargets = () => (setEditingTargets(!editingTargets), setNotice(null));
+  return { selectionFailure, editingTargets, notice, storeMapping, storeTargets, convertLegacy, selectCell, toggleTargets };
+}
 
-  const busy = view.status === "busy";
+/** A polite live region's text, so a screen reader hears each run's result once it is in. */
+function announcementOf(view: View, language: Language): string {
+  const t = STRINGS[language];
+  if (view.status === "done") return [runTitle(view.action, language), ...summaryLines(view.counts, view.outcome?.indicators, language)].join(" ");
+  return view.status === "failed" ? `${t.failed}: ${view.message}` : "";
+}
+
+function runTitle(action: Action, language: Language): string {
+  const t = STRINGS[language];
+  return action === "validate" ? t.validated : t.recalculated;
+}
+
+function showFindings() {
+  const heading = document.getElementById("findings-heading");
+  heading?.scrollIntoView?.({ block: "start" });
+  heading?.focus();
+}
+
+/** Where a run stands: working, its summary, or why it failed; and a cell that could not be selected. */
+function RunStatus({ view, language, selectionFailure }: { view: View; language: Language; selectionFailure: string | null }) {
+  const t = STRINGS[language];
   const outcome = view.status === "done" ? view.outcome : undefined;
-  const inputs = useMemo(() => (outcome ? indicatorInputs(bundledCatalogue().definitions, outcome.columns) : undefined), [outcome]);
-  // A polite live region, present from the start, so a screen reader hears each run's result once it is in.
-  const announcement =
-    view.status === "done"
-      ? [titles[view.action], ...summaryLines(view.counts, outcome?.indicators, language)].join(" ")
-      : view.status === "failed"
-        ? `${t.failed}: ${view.message}`
-        : "";
-  function showFindings() {
-    const heading = document.getElementById("findings-heading");
-    heading?.scrollIntoView?.({ block: "start" });
-    heading?.focus();
-  }
   return (
-    <main className={styles.root} lang={language}>
-      <header className={styles.header}>
-        <Subtitle1 as="h1" className={styles.title}>
-          {t.title}
-        </Subtitle1>
-        {/* The accessible name starts with the visible label, so speech users can say what they see. */}
-        <Button className={styles.language} appearance="subtle" size="small" aria-label={t.languageLabel} onClick={switchLanguage}>
-          <span lang={language === "vi" ? "en" : "vi"}>{t.language}</span>
-        </Button>
-      </header>
-      <RunActions language={language} busy={busy} onRun={(action) => void run(action)} />
-      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
-        {announcement}
-      </div>
+    <>
       {view.status === "busy" && <Spinner size="small" label={view.action === "validate" ? t.validating : t.recalculating} />}
       {view.status === "done" && (
-        <RunSummary title={titles[view.action]} counts={view.counts} indicators={outcome?.indicators} fromRibbon={view.fromRibbon} language={language} onShowFindings={outcome ? showFindings : undefined} />
+        <RunSummary title={runTitle(view.action, language)} counts={view.counts} indicators={outcome?.indicators} fromRibbon={view.fromRibbon} language={language} onShowFindings={outcome ? showFindings : undefined} />
       )}
       {selectionFailure && (
         <MessageBar intent="warning">
@@ -185,24 +187,64 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
           </MessageBarBody>
         </MessageBar>
       )}
-      {outcome && (
-        <>
-          <ColumnMapper findings={outcome.findings} language={language} onMap={storeMapping} />
-          <LegacyEncodingAction findings={outcome.findings} language={language} onConvert={convertLegacy} />
-          <IndicatorCards indicators={outcome.indicators} findings={outcome.findings} inputs={inputs} language={language} onSelect={selectCell} />
-          <BelowTargetList indicators={outcome.indicators} language={language} />
-          <FindingList findings={outcome.findings} inputs={inputs} language={language} onSelect={selectCell} headingId="findings-heading" />
-          {notice && (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Button appearance="secondary" aria-expanded={editingTargets} onClick={() => (setEditingTargets(!editingTargets), setNotice(null))}>
-            {t.editTargets}
-          </Button>
-          {editingTargets && <TargetsEditor indicators={outcome.indicators} language={language} onSave={storeTargets} />}
-        </>
+    </>
+  );
+}
+
+interface OutcomePanelProps {
+  outcome: RunOutcome;
+  language: Language;
+  actions: ReturnType<typeof useOutcomeActions>;
+}
+
+/** A run's outcome in the pane: fixes it offers, the indicators, the units below target, the findings, and the targets editor. */
+function OutcomePanel({ outcome, language, actions }: OutcomePanelProps) {
+  const t = STRINGS[language];
+  const inputs = useMemo(() => indicatorInputs(bundledCatalogue().definitions, outcome.columns), [outcome]);
+  return (
+    <>
+      <ColumnMapper findings={outcome.findings} language={language} onMap={actions.storeMapping} />
+      <LegacyEncodingAction findings={outcome.findings} language={language} onConvert={actions.convertLegacy} />
+      <IndicatorCards indicators={outcome.indicators} findings={outcome.findings} inputs={inputs} language={language} onSelect={actions.selectCell} />
+      <BelowTargetList indicators={outcome.indicators} language={language} />
+      <FindingList findings={outcome.findings} inputs={inputs} language={language} onSelect={actions.selectCell} headingId="findings-heading" />
+      {actions.notice && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{actions.notice}</MessageBarBody>
+        </MessageBar>
       )}
+      <Button appearance="secondary" aria-expanded={actions.editingTargets} onClick={actions.toggleTargets}>
+        {t.editTargets}
+      </Button>
+      {actions.editingTargets && <TargetsEditor indicators={outcome.indicators} language={language} onSave={actions.storeTargets} />}
+    </>
+  );
+}
+
+export function App({ createHost, runs, language: initial = "vi", storage = null, readFiles, onLanguage }: AppProps) {
+  const styles = useStyles();
+  const { language, switchLanguage } = useLanguage(initial, storage, onLanguage);
+  const t = STRINGS[language];
+  const { view, run } = useRuns(createHost, runs, language);
+  const actions = useOutcomeActions(createHost, language, run);
+  const outcome = view.status === "done" ? view.outcome : undefined;
+  return (
+    <main className={styles.root} lang={language}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1" className={styles.title}>
+          {t.title}
+        </Subtitle1>
+        {/* The accessible name starts with the visible label, so speech users can say what they see. */}
+        <Button className={styles.language} appearance="subtle" size="small" aria-label={t.languageLabel} onClick={switchLanguage}>
+          <span lang={language === "vi" ? "en" : "vi"}>{t.language}</span>
+        </Button>
+      </header>
+      <RunActions language={language} busy={view.status === "busy"} onRun={(action) => void run(action)} />
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {announcementOf(view, language)}
+      </div>
+      <RunStatus view={view} language={language} selectionFailure={actions.selectionFailure} />
+      {outcome && <OutcomePanel outcome={outcome} language={language} actions={actions} />}
       <WorkbookTools createHost={createHost} language={language} readFiles={readFiles} />
     </main>
   );
