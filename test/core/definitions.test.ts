@@ -40,7 +40,7 @@ describe("definitions and profile files", () => {
     ["not JSON", () => "{", /defs\.json: không phải JSON hợp lệ/],
     ["a wrong column type", () => edited((d) => (d.sheets[0].columns[2].type = "float")), /defs\.json: tại sheets\[0\]\.columns\[2\]\.type/],
     ["a choice column without choices", () => edited((d) => delete d.sheets[0].columns[1].choices), /tại sheets\[0\]\.columns\[1\]\.choices/],
-    ["a rule naming an unknown field", () => edited((d) => (d.sheets[3].rules[0].other = "thon")), /tại sheets\[3\]\.rules\[0\]: trường "thon" không có/],
+    ["a rule naming an unknown field", () => edited((d) => (d.sheets[3].rules[0].right = "thon")), /tại sheets\[3\]\.rules\[0\]: trường "thon" không có/],
     ["an indicator over a missing column", () => edited((d) => (d.indicators[2].numerator = "SUM(S1.chi_bo)")), /tại indicators\[2\]\.numerator: không có cột S1\.chi_bo/],
     ["an expression that does not parse", () => edited((d) => (d.indicators[0].numerator = "SUM(S1.branches")), /tại indicators\[0\]\.numerator: biểu thức lỗi ở vị trí/],
     ["an indicator without its English name", () => edited((d) => delete d.indicators[14].en.name), /defs\.json: tại indicators\[14\]\.en\.name/],

@@ -1,9 +1,9 @@
+import { calculatedAst, type Catalogue } from "../definitions/compile";
 import type { Definitions, Profile } from "../definitions/schema";
 import { type Ast, type CompileContext, compile, quoteSheetName, referencedSheets } from "../expr";
 import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue } from "../model";
 import { absoluteAddress, columnLetter } from "../read/grid";
 import { aggregateCompileContext, type Readings } from "../workbook/contexts";
-import { indicatorAst, parsed } from "../indicators/indicators";
 import type { TargetsReading } from "../indicators/targets";
 import { splitDivision } from "../expr/inspect";
 import { calculatedColumnPlaces, PERCENT_FORMAT, UNICODE_FONT } from "./calculated-columns";
@@ -79,7 +79,7 @@ function statusFormula(row: number, direction: "higher" | "lower"): string {
 
 export interface SummaryInput {
   sheet: string;
-  defs: Definitions;
+  defs: Catalogue;
   profile: Profile;
   readings: Readings;
   targets: TargetsReading;
@@ -189,7 +189,7 @@ export function summaryOps(input: SummaryInput): PlanOp[] {
     const row = layout.rows.get(def.id)!;
     const result = indicators[i];
     const figures = targets.figures.get(def.id)!;
-    const asts = indicatorAst(def);
+    const asts = defs.indicatorById.get(def.id)!;
     const actualText = actualFormula(asts.actual, ctx);
     const actual: PlanValue = actualText === null ? EMPTY : formula(actualText, result.actual);
     const ratio = def.unit === "ratio";
@@ -353,7 +353,7 @@ function belowTargetBlock(ops: PlanOp[], input: SummaryInput, layout: SummaryLay
     ops.push({ op: "style", sheet, range: `B${row}:G${row}`, style: { bold: true, fill: "F2F2F2", border: true } });
     row++;
     const calcCol = calculatedColumnPlaces(reading).get(calc.id)!;
-    const parts = splitDivision(parsed(calc.expr, "row"));
+    const parts = splitDivision(calculatedAst(defs, reading.def.id, calc.id));
     const targetRow = layout.rows.get(def.id)!;
     const blockTop = row;
     const records = new Map(reading.rows.map((r) => [r.unit?.name ?? r.keyText, r]));

@@ -18,8 +18,8 @@ interface UnitRow {
   type?: string;
 }
 
-function unitRows(sheet: SheetDef, profile: Profile): UnitRow[] {
-  const communes = profile.communes.map((c) => ({ name: c.name, type: c.kind === "xã" ? "Đảng bộ xã" : "Đảng bộ thị trấn" }));
+function unitRows(sheet: SheetDef, defs: Definitions, profile: Profile): UnitRow[] {
+  const communes = profile.communes.map((c) => ({ name: c.name, type: defs.communeKinds.find((k) => k.kind === c.kind)?.type }));
   if (sheet.units === "communes") return communes;
   if (sheet.units === "all") return [...communes, ...profile.organisations.map((o) => ({ name: o.name, type: o.type }))];
   const key = sheet.columns.find((c) => c.field === sheet.key)!;
@@ -69,7 +69,7 @@ export function templatePlan(defs: Definitions, profile: Profile, version: strin
 
   for (const sheet of defs.sheets) {
     const name = sheet.name;
-    const rows = unitRows(sheet, profile);
+    const rows = unitRows(sheet, defs, profile);
     const lastCol = columnLetter(sheet.columns.length);
     const lastRow = FIRST_ROW + rows.length - 1;
     const totalsRow = lastRow + 1;
