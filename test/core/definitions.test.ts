@@ -46,6 +46,16 @@ describe("definitions and profile files", () => {
     ["an indicator without its English name", () => edited((d) => delete d.indicators[14].en.name), /defs\.json: tại indicators\[14\]\.en\.name/],
     ["an indicator without its English unit", () => edited((d) => delete d.indicators[3].en), /defs\.json: tại indicators\[3\]\.en/],
     ["a target of an unknown indicator", () => edited((d) => (d.sheets[3].calculated[1].expr = "heads_members / villages / TARGET(Z9)")), /không có chỉ tiêu Z9/],
+    ["a rule whose expression does not parse", () => edited((d) => (d.sheets[5].rules[0].right = "committee +")), /tại sheets\[5\]\.rules\[0\]\.right: biểu thức lỗi ở vị trí 11/],
+    ["a rule whose left side reads no field", () => edited((d) => (d.sheets[5].rules[0].left = "2")), /tại sheets\[5\]\.rules\[0\]\.left: vế trái phải đọc một trường của dòng/],
+    ["a rule over another sheet's unknown column", () => edited((d) => (d.sheets[2].rules[2].right = "S1.dang_vien")), /tại sheets\[2\]\.rules\[2\]: không có cột S1\.dang_vien ở một sheet khác/],
+    ["a rule with an unknown instruction", () => edited((d) => (d.sheets[5].rules[0].instruction = "rule-broken")), /tại sheets\[5\]\.rules\[0\]\.instruction: "rule-broken" không phải mã phát hiện của quy tắc \(rule-violation, cross-sheet-mismatch\)/],
+    ["a cross-sheet rule raising the code of a rule within a row", () => edited((d) => (d.sheets[2].rules[2].instruction = "rule-violation")), /tại sheets\[2\]\.rules\[2\]\.instruction: quy tắc đọc sheet khác báo "cross-sheet-mismatch"/],
+    ["a rule with a missing severity", () => edited((d) => delete d.sheets[0].rules[0].severity), /defs\.json: tại sheets\[0\]\.rules\[0\]\.severity/],
+    ["a register naming an unknown sheet", () => edited((d) => (d.register = "S9")), /defs\.json: tại register: không có sheet S9/],
+    ["a kind field that is not a choice column", () => edited((d) => (d.sheets[0].kindField = "members")), /tại sheets\[0\]\.kindField: trường "members" không phải cột kiểu choice/],
+    ["a commune kind whose type S1 does not list", () => edited((d) => (d.communeKinds[1].type = "Đảng bộ phường")), /tại communeKinds\[1\]\.type: "Đảng bộ phường" không phải loại hình trong cột type của sheet S1/],
+    ["a Chỉ tiêu sheet id taken by an input sheet", () => edited((d) => (d.targetsSheet.id = "S6")), /tại targetsSheet\.id: mã S6 trùng với một sheet nhập liệu/],
   ])("reject %s with the file, the path inside it and what is wrong", (_name, text, message) => {
     const result = loadDefinitions(text(), "defs.json");
     expect(result.ok).toBe(false);

@@ -37,7 +37,7 @@ export function indicatorInputs(defs: Catalogue, found: SheetColumns): Indicator
   const inputs: IndicatorInputs = {};
   for (const def of defs.indicators) {
     inputs[def.id] = [...fieldsRead(def, defs)].map(([sheetId, fields]) => {
-      const sheet = found[sheetId]?.sheet ?? defs.sheets.find((s) => s.id === sheetId)!.name;
+      const sheet = found[sheetId]?.sheet ?? defs.sheetById.get(sheetId)!.def.name;
       const list = [...fields];
       const columns = list.flatMap((f) => found[sheetId]?.columns[f] ?? []);
       return { sheetId, sheet, fields: list, columns };
