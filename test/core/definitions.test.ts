@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { bundledCatalogue } from "../../src/core/definitions/bundled";
 import { loadDefinitions, loadProfile } from "../../src/core/definitions/load";
-import { grid } from "../helpers/grid";
+import { compileCatalogue } from "../../src/core/definitions/compile";
+import type { Definitions } from "../../src/core/definitions/schema";
+import type { Finding } from "../../src/core/model";
+import { templatePlan } from "../../src/core/template/template-plan";
+import { analyseSheets, grid } from "../helpers/grid";
 import { analyse } from "../../src/core/analyse";
 import { VERSION } from "../../src/version";
 
@@ -89,5 +93,83 @@ describe("definitions and profile files", () => {
     const s4 = grid("Trưởng thôn", [["Xã, thị trấn", "Tổng thôn", "Số trưởng thôn là đảng viên"], ["Vôi", 10, 7], ["Kép", 9, 6]]);
     const result = analyse({ sheets: [s4] }, defs.value, profile.value, { now: new Date(0), version: VERSION });
     expect(result.indicators.find((i) => i.id === "E1")!.actual).toBe(19);
+  });
+});
+
+describe("the catalogue's rules and kinds as data", () => {
+  function loaded(mutate: (d: any) => void) {
+    const defs = loadDefinitions(edited(mutate), "defs.json");
+    const profile = loadProfile(profileText, "p.json", defs.ok ? defs.value : undefined);
+    if (!defs.ok || !profile.ok) throw new Error(`load failed: ${!defs.ok ? defs.errors.join("; ") : ""}`);
+    return { defs: defs.value, profile: profile.value };
+  }
+  const s1 = grid("Tổ chức đảng", [
+    ["Tên tổ chức cơ sở đảng", "Loại hình", "Số chi bộ trực thuộc", "Số chi bộ sinh hoạt ghép", "Số đảng viên", "Số đảng viên dự sinh hoạt bình quân"],
+    ["Vôi", "Đảng bộ thị trấn", 10, 0, 200, 150],
+    ["Kép", "Đảng bộ thị trấn", 8, 0, 5, 4],
+  ]);
+  const s4 = grid("Trưởng thôn", [["Xã, thị trấn", "Số thôn, tổ dân phố", "Số trưởng thôn là đảng viên"], ["Vôi", 12, 9], ["Kép", 10, 7]]);
+  const s6 = grid("Cấp ủy", [
+    ["Xã, thị trấn", "Số cấp ủy viên", "Cấp ủy viên nữ", "Cấp ủy viên trẻ", "Cấp ủy viên mới tham gia"],
+    ["Vôi", 15, 4, 3, 5],
+    ["Kép", 13, 2, 6, 4],
+    ["An Hà", 11, 3, "", 2],
+  ]);
+  const codes = (findings: readonly Finding[], code: string) => findings.filter((f) => f.code === code);
+
+  it("report a rule within a row added only in the JSON at the planted defect's cell, at the rule's severity", () => {
+    const { defs, profile } = loaded((d) => d.sheets[5].rules.push({ left: "young", op: "<=", right: "women", severity: "warning", instruction: "rule-violation", missing: "skip" }));
+    const found = codes(analyse({ sheets: [s6] }, defs, profile, { now: new Date(0), version: VERSION }).findings, "rule-violation");
+    expect(found.map((f) => [f.sheet, f.cell, f.severity, f.params])).toEqual([
+      ["Cấp ủy", "D3", "warning", { column: "Cấp ủy viên trẻ", value: 6, op: "<=", other: "Cấp ủy viên nữ", otherValue: 2, unit: "Kép", sheet: "Cấp ủy", cell: "D3" }],
+    ]);
+    // The blank cell of An Hà is skipped (missing: "skip"), and the shipped catalogue has no such rule.
+    expect(codes(analyseSheets(s6).findings, "rule-violation")).toEqual([]);
+  });
+
+  it("report a cross-sheet rule added only in the JSON against the same unit's row of the other sheet", () => {
+    const { defs, profile } = loaded((d) => d.sheets[3].rules.push({ left: "heads_members", op: "<=", right: "S1.members", severity: "info", instruction: "cross-sheet-mismatch", missing: "skip" }));
+    const found = codes(analyse({ sheets: [s1, s4] }, defs, profile, { now: new Date(0), version: VERSION }).findings, "cross-sheet-mismatch");
+    expect(found.map((f) => [f.sheet, f.cell, f.severity, f.params])).toEqual([
+      [
+        "Trưởng thôn",
+        "C3",
+        "info",
+        { column: "Số trưởng thôn là đảng viên", value: 7, op: "<=", other: "Số đảng viên", otherValue: 5, unit: "Kép", otherSheet: "Tổ chức đảng", otherCell: "E3", sheet: "Trưởng thôn", cell: "C3" },
+      ],
+    ]);
+    expect(codes(analyseSheets(s1, s4).findings, "cross-sheet-mismatch")).toEqual([]);
+  });
+
+  it("check a profile's commune kinds against the catalogue's, so that a catalogue can add wards", () => {
+    const profile = JSON.parse(profileText);
+    profile.communes[0].kind = "phường";
+    const shipped = loadDefinitions(definitionsText, "defs.json");
+    if (!shipped.ok) throw new Error();
+    const refused = loadProfile(JSON.stringify(profile), "p.json", shipped.value);
+    expect(!refused.ok && refused.errors).toEqual(['p.json: tại communes[0].kind: "phường" không phải loại xã của bộ định nghĩa (xã, thị trấn)']);
+
+    const { defs } = loaded((d) => {
+      d.communeKinds.push({ kind: "phường", type: "Đảng bộ phường" });
+      d.sheets[0].columns[1].choices.push({ value: "Đảng bộ phường", aliases: [] });
+    });
+    const accepted = loadProfile(JSON.stringify(profile), "p.json", defs);
+    if (!accepted.ok) throw new Error(accepted.errors.join());
+    const s1Rows = templatePlan(defs, accepted.value, VERSION).find((op) => op.op === "setCells" && op.sheet === "Tổ chức đảng" && op.anchor === "A5");
+    expect(s1Rows?.op === "setCells" && s1Rows.cells.slice(0, 2).map((r) => r.slice(1, 3))).toEqual([
+      [{ kind: "text", text: "Vôi" }, { kind: "text", text: "Đảng bộ phường" }],
+      [{ kind: "text", text: "Kép" }, { kind: "text", text: "Đảng bộ thị trấn" }],
+    ]);
+  });
+
+  it("compile every expression once, the complete-rows ratio built as a tree, and refuse a catalogue that bypassed the loader", () => {
+    const catalogue = bundledCatalogue().definitions;
+    expect(bundledCatalogue().definitions).toBe(catalogue);
+    expect(catalogue.indicatorById.get("C5")!.numerator).toEqual({ type: "sumComplete", column: { sheet: "S4", field: "heads_members" }, other: { sheet: "S4", field: "villages" } });
+    expect(catalogue.sheetById.get("S1")!.calculated.get("attendance")).toEqual({ type: "binary", op: "/", left: { type: "field", name: "attending" }, right: { type: "field", name: "members" } });
+    expect(catalogue.sheetById.get("S3")!.rules.map((r) => [r.field, r.otherSheet, r.otherField])).toEqual([["rural", null, null], ["village_heads", null, null], ["admitted", "S1", "members"]]);
+    expect(catalogue.targets.def.id).toBe("S7");
+    const bad = JSON.parse(edited((d) => (d.sheets[0].calculated[0].expr = "attending /")));
+    expect(() => compileCatalogue(bad as Definitions)).toThrow('Bộ định nghĩa chưa được kiểm tra: biểu thức "attending /" ở sheet S1, cột attendance lỗi ở vị trí 11: unexpected end of expression');
   });
 });

@@ -80,7 +80,7 @@ export function templatePlan(defs: Definitions, profile: Profile, version: strin
     ops.push({ op: "style", sheet: name, range: `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", border: true } });
     const body: PlanValue[][] = rows.map((unit, i) => [
       num(i + 1),
-      ...sheet.columns.map((c): PlanValue => (c.field === sheet.key ? text(unit.name) : c.field === "type" && unit.type ? text(unit.type) : { kind: "empty" })),
+      ...sheet.columns.map((c): PlanValue => (c.field === sheet.key ? text(unit.name) : c.field === sheet.kindField && unit.type ? text(unit.type) : { kind: "empty" })),
     ]);
     ops.push({ op: "setCells", sheet: name, anchor: `A${FIRST_ROW}`, cells: body });
     ops.push({ op: "style", sheet: name, range: `A${FIRST_ROW}:${lastCol}${lastRow}`, style: { border: true } });
