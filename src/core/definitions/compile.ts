@@ -19,6 +19,8 @@ export interface CompiledRule {
 export interface CompiledSheet {
   def: SheetDef;
   columns: ReadonlyMap<string, ColumnDef>;
+  /** Each choice column's spellings, lower-cased, to the choice they name: the first choice in order wins. */
+  choices: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Each calculated column's row expression, by its id. */
   calculated: ReadonlyMap<string, Ast>;
   rules: readonly CompiledRule[];
@@ -102,10 +104,19 @@ function compileRule(def: RuleDef, sheetId: string, headers: Headers, where: str
   };
 }
 
+function choiceLookup(column: ColumnDef): Map<string, string> {
+  const spellings = new Map<string, string>();
+  for (const choice of column.choices ?? []) {
+    for (const spelling of [choice.value, ...choice.aliases]) if (!spellings.has(spelling.toLowerCase())) spellings.set(spelling.toLowerCase(), choice.value);
+  }
+  return spellings;
+}
+
 function compileSheet(def: SheetDef, headers: Headers): CompiledSheet {
   return {
     def,
     columns: new Map(def.columns.map((c) => [c.field, c])),
+    choices: new Map(def.columns.map((c) => [c.field, choiceLookup(c)])),
     calculated: new Map(def.calculated.map((c) => [c.id, parsed(c.expr, "row", `sheet ${def.id}, cột ${c.id}`)])),
     rules: def.rules.map((r, i) => compileRule(r, def.id, headers, `sheet ${def.id}, quy tắc ${i + 1}`)),
   };

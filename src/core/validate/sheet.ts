@@ -88,6 +88,7 @@ function withNumbers(grid: SheetGrid, textNumbers: readonly TextNumber[]): Sheet
 interface CheckedColumn {
   column: ColumnDef;
   col: number;
+  spellings: ReadonlyMap<string, string>;
   numbers: (number | null)[];
   choices: (string | null)[];
 }
@@ -121,7 +122,7 @@ class SheetValidation {
     this.keyColumnDef = compiled.columns.get(this.def.key)!;
     this.checked = this.def.columns.flatMap((column) => {
       const col = layout.columns.get(column.field);
-      return col === undefined || column.type === "unit" ? [] : [{ column, col, numbers: [], choices: [] }];
+      return col === undefined || column.type === "unit" ? [] : [{ column, col, spellings: compiled.choices.get(column.field)!, numbers: [], choices: [] }];
     });
     this.columns = { numbers: new Map(this.checked.map((c) => [c.column.field, c.numbers])), choices: new Map(this.checked.map((c) => [c.column.field, c.choices])) };
     this.rules = new RuleRunner(compiled, this.sheet, layout);
@@ -161,7 +162,7 @@ class SheetValidation {
       c.choices.push(null);
       return;
     }
-    const check = checkCell(c.column, raw);
+    const check = checkCell(c.column, raw, c.spellings);
     let number = check.number;
     if (check.problems === FROM_TEXT) {
       // A formula that gives text is the staff's formula: it is reported, never overwritten by a number.
