@@ -74,7 +74,7 @@ function compileIndicator(def: IndicatorDef): CompiledIndicator {
 }
 
 /** The column another sheet's same-unit row is read at: the first `S1.members` of a rule, if any. */
-export function ruleOtherColumn(left: Ast, right: Ast): ColumnRef | null {
+function ruleOtherColumn(left: Ast, right: Ast): ColumnRef | null {
   return [...referencedColumns(left), ...referencedColumns(right)][0] ?? null;
 }
 
@@ -166,12 +166,6 @@ export function calculatedAst(catalogue: Catalogue, sheetId: string, calculatedI
   const ast = catalogue.sheetById.get(sheetId)?.calculated.get(calculatedId);
   if (!ast) throw new Error(`no calculated column ${sheetId}.${calculatedId} in the catalogue`);
   return ast;
-}
-
-export function indicatorAsts(catalogue: Catalogue, id: string): CompiledIndicator {
-  const compiled = catalogue.indicatorById.get(id);
-  if (!compiled) throw new Error(`no indicator ${id} in the catalogue`);
-  return compiled;
 }
 
 /** The severity of a missing sheet or column: an error where the definition requires it, a warning otherwise. */
