@@ -78,7 +78,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Catalogue, profil
     const grid = placement.grid;
     const layout = locateLayout(grid, def, defs.totalsLabels, mappings.get(grid.name));
     if (!layout) {
-      const key = def.columns.find((c) => c.field === def.key)!;
+      const key = defs.sheetById.get(def.id)!.columns.get(def.key)!;
       findings.push(finding("missing-column", grid.name, null, { column: key.header }));
       continue;
     }
@@ -93,7 +93,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Catalogue, profil
 /** The catalogue's rules that read another sheet, run once every sheet is read. */
 function crossSheetFindings(defs: Catalogue, readings: Map<string, SheetReading>): Finding[] {
   const findings: Finding[] = [];
-  const others = new Map([...readings].map(([id, r]) => [id, otherSheet(r.grid.name, r.layout, r.rows)]));
+  const read = new Set(defs.sheets.flatMap((def) => defs.sheetById.get(def.id)!.rules.map((r) => r.otherSheet)));
+  const others = new Map([...readings].filter(([id]) => read.has(id)).map(([id, r]) => [id, otherSheet(r.grid.name, r.layout, r.rows)]));
   for (const def of defs.sheets) {
     const here = readings.get(def.id);
     if (here) new RuleRunner(defs.sheetById.get(def.id)!, here.grid.name, here.layout, others).checkAcross(here.rows, findings);
