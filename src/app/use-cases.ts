@@ -1,5 +1,6 @@
 import { bundledCatalogue } from "../core/definitions/bundled";
-import type { Definitions, Profile } from "../core/definitions/schema";
+import type { Catalogue } from "../core/definitions/compile";
+import type { Profile } from "../core/definitions/schema";
 import { analyse } from "../core/analyse";
 import type { SheetColumns } from "../core/workbook/contexts";
 import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
@@ -17,11 +18,11 @@ export interface RunOutcome {
 
 export interface RunOptions {
   now?: Date;
-  definitions?: Definitions;
+  definitions?: Catalogue;
   profile?: Profile;
 }
 
-function catalogue(options: RunOptions): { definitions: Definitions; profile: Profile } {
+function catalogue(options: RunOptions): { definitions: Catalogue; profile: Profile } {
   const bundled = bundledCatalogue();
   return { definitions: options.definitions ?? bundled.definitions, profile: options.profile ?? bundled.profile };
 }

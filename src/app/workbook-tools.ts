@@ -1,5 +1,6 @@
 import { bundledCatalogue } from "../core/definitions/bundled";
-import type { Definitions, Profile } from "../core/definitions/schema";
+import type { Catalogue } from "../core/definitions/compile";
+import type { Profile } from "../core/definitions/schema";
 import { type Consolidation, consolidateDistricts, type DistrictSource, unreadableList } from "../core/consolidate/consolidate";
 import { isReadable } from "../core/consolidate/province";
 import { PROVINCE_SHEET, provincePlan } from "../core/consolidate/province-plan";
@@ -20,7 +21,7 @@ import { ToolRefusal } from "./failure";
 export { ToolRefusal } from "./failure";
 
 export interface ToolOptions {
-  definitions?: Definitions;
+  definitions?: Catalogue;
   profile?: Profile;
   now?: Date;
 }

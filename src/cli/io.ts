@@ -2,6 +2,7 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { loadDefinitions, loadProfile } from "../core/definitions/load";
+import type { Catalogue } from "../core/definitions/compile";
 import type { Definitions, Profile } from "../core/definitions/schema";
 import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
 
@@ -20,7 +21,7 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-export async function readDefinitions(file: string = DEFAULT_DEFINITIONS): Promise<Definitions> {
+export async function readDefinitions(file: string = DEFAULT_DEFINITIONS): Promise<Catalogue> {
   const defs = loadDefinitions(await readText(file), file);
   if (!defs.ok) throw new UsageError(defs.errors.join("; "));
   return defs.value;

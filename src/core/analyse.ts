@@ -1,3 +1,4 @@
+import type { Catalogue } from "./definitions/compile";
 import type { Definitions, Profile } from "./definitions/schema";
 import { countBySeverity, finding } from "./findings/findings";
 import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "./model";
@@ -35,7 +36,7 @@ export function definitionsLabel(defs: Definitions): string {
   return `${defs.id}@${defs.version}`;
 }
 
-export function analyse(workbook: WorkbookSnapshot, defs: Definitions, profile: Profile, options: AnalysisOptions): Analysis {
+export function analyse(workbook: WorkbookSnapshot, defs: Catalogue, profile: Profile, options: AnalysisOptions): Analysis {
   const { snapshot, legacy } = decodeLegacySheets(workbook);
   const owned = ownedSheets(snapshot);
   const summary = summarySheetName(snapshot, owned);

@@ -71,5 +71,7 @@ export function printSource(ast: Ast): string {
       return `SUMCOMPLETE(${col(ast.column)}, ${col(ast.other)})`;
     case "target":
       return `TARGET(${ast.indicator})`;
+    case "unitCell":
+      return col(ast.column);
   }
 }

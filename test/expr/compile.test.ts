@@ -109,3 +109,9 @@ describe("the reference helpers write what Excel reads", () => {
     expect(absoluteRange("Chi bộ 'mẫu'", 1, 1, 8)).toBe("'Chi bộ ''mẫu'''!$B$2:$B$9");
   });
 });
+
+describe("a validation rule is evaluated, never compiled", () => {
+  it("refuses to write another sheet's same-unit cell as a formula", () => {
+    expect(() => compiled("S1.members * 2", "rule")).toThrow("S1.members names another sheet's row: a validation rule is evaluated, never compiled");
+  });
+});

@@ -95,3 +95,23 @@ describe("evaluate computes by hand-checked values", () => {
     expect(Object.is(run("-zero", "row"), 0)).toBe(true);
   });
 });
+
+describe("a validation rule's other-sheet cell", () => {
+  const rule = (text: string) => {
+    const parsed = parse(text, "rule");
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.ast;
+  };
+  const members: Record<string, CellValue> = { S1: 300, S3: "12" };
+  const withUnit: EvalContext = { ...ctx, unitValue: (sheet, field) => (field === "members" ? members[sheet] : undefined) };
+
+  it("reads the same unit's cell on the other sheet, beside the row's own fields", () => {
+    expect(evaluate(rule("S1.members - attending"), withUnit)).toBe(113);
+  });
+
+  it("gives null where the unit has no row there, the cell is text, or nothing supplies other sheets", () => {
+    expect(evaluate(rule("S2.members"), withUnit)).toBeNull();
+    expect(evaluate(rule("S3.members"), withUnit)).toBeNull();
+    expect(evaluate(rule("S1.members"), ctx)).toBeNull();
+  });
+});

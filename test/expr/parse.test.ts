@@ -29,6 +29,10 @@ describe("parse reads valid expressions into the expected tree", () => {
     ['COUNTIF(S1.type, "Chi bộ cơ sở")', "aggregate", { type: "countif", column: { sheet: "S1", field: "type" }, value: "Chi bộ cơ sở" }],
     ['COUNTIF(S1.type, "say ""hi""")', "aggregate", { type: "countif", column: { sheet: "S1", field: "type" }, value: 'say "hi"' }],
     ['SUMIF(S2.founded, S2.kind, "Chi bộ đảng")', "aggregate", { type: "sumif", sum: { sheet: "S2", field: "founded" }, criteria: { sheet: "S2", field: "kind" }, value: "Chi bộ đảng" }],
+    ["admitted", "rule", field("admitted")],
+    ["S1.members", "rule", { type: "unitCell", column: { sheet: "S1", field: "members" } }],
+    ["0", "rule", num(0)],
+    ["committee - S1 . members * 2", "rule", bin("-", field("committee"), bin("*", { type: "unitCell", column: { sheet: "S1", field: "members" } }, num(2)))],
     ["SUM(S1.a) / COUNT(S1) - TARGET(A1)", "aggregate", bin("-", bin("/", { type: "sum", column: { sheet: "S1", field: "a" } }, { type: "count", sheet: "S1" }), { type: "target", indicator: "A1" })],
   ])("reads %j in %s mode", (text, mode, ast) => {
     expect(parse(text, mode)).toEqual({ ok: true, ast });
@@ -43,6 +47,10 @@ describe("parse rejects invalid expressions with the position of the fault", () 
     ["S1.members", "row", 0, /not allowed in a row expression/],
     ["S1.members", "aggregate", 0, /only allowed inside SUM/],
     ["SUM(S1.members)", "row", 0, /only allowed in indicators/],
+    ["SUM(S1.members)", "rule", 0, /SUM is not allowed in a validation rule/],
+    ["TARGET(C5)", "rule", 0, /TARGET is not allowed in a validation rule/],
+    ["X1.members", "rule", 0, /expected a sheet id such as S1, not "X1"/],
+    ["S1.", "rule", 3, /expected a field name after "S1\."/],
     ["COUNT(S1)", "row", 0, /only allowed in indicators/],
     ["MAX(S1.a)", "aggregate", 0, /unknown function MAX/],
     ["a + foo(b)", "row", 4, /unknown function foo/],

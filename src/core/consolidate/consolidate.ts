@@ -1,4 +1,5 @@
-import type { Definitions, Profile } from "../definitions/schema";
+import type { Catalogue } from "../definitions/compile";
+import type { Profile } from "../definitions/schema";
 import { analyse } from "../analyse";
 import type { IndicatorResult, WorkbookSnapshot } from "../model";
 import { matchProfile } from "./match-profile";
@@ -17,7 +18,7 @@ export interface Consolidation {
  * none), named after that profile's district, or after its file when no profile matched. A second file of a
  * district already read is listed with the reason and left out of the province's figures.
  */
-export function consolidateDistricts(sources: readonly DistrictSource[], defs: Definitions, profiles: readonly Profile[], now: Date, version: string): Consolidation {
+export function consolidateDistricts(sources: readonly DistrictSource[], defs: Catalogue, profiles: readonly Profile[], now: Date, version: string): Consolidation {
   if (profiles.length === 0) throw new Error("consolidateDistricts needs at least one profile");
   const fileOf = new Map<Profile, string>();
   const districts: District[] = sources.map((source) => {

@@ -24,17 +24,22 @@ export const Column = z
     path: ["choices"],
   });
 
-export const Rule = z
-  .object({
-    field: fieldName,
-    op: z.enum(["<=", "<", ">=", ">", "="]),
-    other: fieldName.optional(),
-    value: z.number().optional(),
-    when: z.object({ field: fieldName, equals: z.string() }).optional(),
-  })
-  .refine((r) => (r.other === undefined) !== (r.value === undefined), {
-    message: "quy tắc cần đúng một trong hai: other (trường khác) hoặc value (một số)",
-  });
+const comparison = z.enum(["<=", "<", ">=", ">", "="]);
+
+/**
+ * One validation rule: `left op right` on each data row, both sides expressions of the rule language (a field of
+ * the row, a number, or `S1.members`, the same unit's row on another sheet). `instruction` is the finding code it
+ * raises, `severity` that finding's severity; `missing: "skip"` skips a row where either side is missing or unusable.
+ */
+export const Rule = z.object({
+  left: z.string().min(1),
+  op: comparison,
+  right: z.string().min(1),
+  when: z.object({ field: fieldName, equals: z.string() }).optional(),
+  severity: z.enum(["error", "warning", "info"]),
+  instruction: z.string().min(1),
+  missing: z.enum(["skip"]),
+});
 
 export const Calculated = z.object({
   id: fieldName,
@@ -52,6 +57,8 @@ export const Sheet = z.object({
   key: fieldName,
   /** Which units the key names: every TCCSĐ, the closed list of communes and towns, or none (S2's kinds). */
   units: z.enum(["all", "communes", "none"]),
+  /** The choice column that says what kind of organisation a row is (S1's "Loại hình"). */
+  kindField: fieldName.optional(),
   columns: z.array(Column).min(1),
   rules: z.array(Rule).default([]),
   calculated: z.array(Calculated).default([]),
@@ -78,24 +85,18 @@ export const Definitions = z.object({
   title: z.string(),
   totalsLabels: z.array(z.string().min(1)).min(1),
   unitPrefixes: z.object({ commune: z.array(z.string().min(1)) }),
-  communeTypes: z.array(z.string().min(1)),
+  /** The sheet that registers every organisation: a unit on another sheet must be a commune, a profile organisation or on it. */
+  register: sheetId,
+  /** Which organisation type each kind of commune in a profile is ("xã" → "Đảng bộ xã"). */
+  communeKinds: z.array(z.object({ kind: z.string().min(1), type: z.string().min(1) })).min(1),
   sheets: z.array(Sheet).min(1),
   targetsSheet: z.object({
+    id: sheetId,
+    required: z.boolean(),
     name: z.string().min(1).max(31),
     aliases: z.array(z.string()).default([]),
     columns: z.object({ id: HeaderSpec, name: HeaderSpec, baseline: HeaderSpec, target: HeaderSpec }),
   }),
-  crossSheetRules: z
-    .array(
-      z.object({
-        sheet: sheetId,
-        field: fieldName,
-        op: z.enum(["<=", "<", ">=", ">", "="]),
-        otherSheet: sheetId,
-        otherField: fieldName,
-      }),
-    )
-    .default([]),
   indicators: z.array(Indicator).min(1),
   /** Titles of the indicator groups, keyed by the letter an indicator's id starts with (A–D); the printed summary heads each group with it. */
   groups: z.array(z.object({ id: z.string().regex(/^[A-Z]$/, "mã nhóm là một chữ cái in hoa"), title: z.string().min(1) })).default([]),
@@ -111,7 +112,7 @@ export const Profile = z.object({
   district: z.string().min(1),
   province: z.string().min(1),
   committee: z.string().min(1),
-  communes: z.array(z.object({ name: z.string().min(1), kind: z.enum(["xã", "thị trấn"]) })).min(1),
+  communes: z.array(z.object({ name: z.string().min(1), kind: z.string().min(1) })).min(1),
   organisations: z.array(z.object({ name: z.string().min(1), type: z.string().min(1) })).default([]),
   indicators: z.record(indicatorId, IndicatorFigures).default({}),
   sources: z.record(z.string(), z.string()).default({}),

@@ -109,6 +109,8 @@ function formula(ast: Ast, ctx: CompileContext, rowCells: string[]): string {
       const target = present(ctx.target(ast.indicator));
       return typeof target === "number" ? numberLiteral(target) : target;
     }
+    case "unitCell":
+      throw new Error(`${ast.column.sheet}.${ast.column.field} names another sheet's row: a validation rule is evaluated, never compiled`);
   }
 }
 
@@ -128,6 +130,7 @@ function mayFail(ast: Ast): boolean {
     case "field":
     case "count":
     case "countif":
+    case "unitCell":
       return false;
   }
 }

@@ -8,6 +8,8 @@ import type { CellValue } from "../model";
 export interface EvalContext {
   /** Row mode: the raw cell of a field on the current row; undefined when the column is missing. */
   rowValue?(field: string): CellValue | undefined;
+  /** Rule mode: the value of a field on the same unit's row of another sheet; undefined when there is none. */
+  unitValue?(sheetId: string, field: string): CellValue | undefined;
   /** Aggregate mode: the raw cells of a column over the sheet's data rows; undefined when the sheet or column is missing. */
   columnValues?(sheetId: string, field: string): readonly CellValue[] | undefined;
   /** Aggregate mode: how many data rows the sheet has (rows whose key cell is not empty); undefined when the sheet is missing. */

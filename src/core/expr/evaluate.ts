@@ -107,6 +107,8 @@ export function evaluate(ast: Ast, ctx: EvalContext): number | null {
     }
     case "target":
       return ctx.target(ast.indicator);
+    case "unitCell":
+      return rowNumber(ctx.unitValue?.(ast.column.sheet, ast.column.field));
   }
 }
 

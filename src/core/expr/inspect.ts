@@ -32,6 +32,7 @@ export function referencedColumns(ast: Ast): ColumnRef[] {
     if (n.type === "sum" || n.type === "countif") columns.push(n.column);
     if (n.type === "sumif") columns.push(n.sum, n.criteria);
     if (n.type === "sumComplete") columns.push(n.column, n.other);
+    if (n.type === "unitCell") columns.push(n.column);
   });
   return unique(columns, (c) => `${c.sheet}.${c.field}`);
 }
@@ -90,5 +91,7 @@ export function toSource(ast: Ast): string {
       return `SUMCOMPLETE(${col(ast.column)}, ${col(ast.other)})`;
     case "target":
       return `TARGET(${ast.indicator})`;
+    case "unitCell":
+      return col(ast.column);
   }
 }

@@ -182,6 +182,7 @@ class Parser {
         });
       case "name":
         if (this.isPunct("(")) return this.call(t.value, t.position);
+        if (this.isPunct(".") && this.mode === "rule") return { type: "unitCell", column: this.column(this.columnArg(t)) };
         if (this.isPunct(".")) {
           throw new ParseError(
             this.mode === "row"
@@ -199,6 +200,7 @@ class Parser {
     const name = rawName.toUpperCase();
     const params = SIGNATURES[name];
     if (params === undefined) throw new ParseError(`unknown function ${rawName}`, position);
+    if (this.mode === "rule") throw new ParseError(`${name} is not allowed in a validation rule, which compares the row's fields and numbers`, position);
     if (name !== "TARGET" && this.mode === "row") throw new ParseError(`${name} is only allowed in indicators, not in a row expression`, position);
     this.next();
     const args: Arg[] = [];
@@ -246,10 +248,15 @@ class Parser {
     if (t.kind === "string") return { kind: "string", value: t.value, position: t.position };
     if (t.kind !== "name") throw new ParseError("expected an argument: a column, a sheet id, an indicator id or a string", t.position);
     if (!this.isPunct(".")) return { kind: "name", name: t.value, position: t.position };
+    return this.columnArg(t);
+  }
+
+  /** `S1.members`, the "." next. */
+  private columnArg(sheet: Extract<Token, { kind: "name" }>): Arg {
     this.next();
     const field = this.next();
-    if (field.kind !== "name") throw new ParseError(`expected a field name after "${t.value}."`, field.position);
-    return { kind: "column", column: { sheet: t.value, field: field.value }, position: t.position };
+    if (field.kind !== "name") throw new ParseError(`expected a field name after "${sheet.value}."`, field.position);
+    return { kind: "column", column: { sheet: sheet.value, field: field.value }, position: sheet.position };
   }
 
   private column(arg: Arg): ColumnRef {

@@ -1,9 +1,10 @@
-import type { Finding, FindingCode, FindingParams } from "../model";
+import type { Finding, FindingCode, FindingParams, Severity } from "../model";
 import { renderWith, SEVERITY, VIETNAMESE } from "./messages";
 
-export function finding(code: FindingCode, sheet: string | null, cell: string | null, params: FindingParams = {}): Finding {
+/** `severity` where the catalogue sets it (a rule's severity, a sheet or column that is not required); the code's own otherwise. */
+export function finding(code: FindingCode, sheet: string | null, cell: string | null, params: FindingParams = {}, severity: Severity = SEVERITY[code]): Finding {
   const all = { ...params, ...(sheet !== null && params.sheet === undefined ? { sheet } : {}), ...(cell !== null ? { cell } : {}) };
-  return { severity: SEVERITY[code], code, sheet, cell, message: renderWith(VIETNAMESE, "vi", code, all), params: all };
+  return { severity, code, sheet, cell, message: renderWith(VIETNAMESE, "vi", code, all), params: all };
 }
 
 export function countBySeverity(findings: readonly Finding[]): { error: number; warning: number; info: number } {

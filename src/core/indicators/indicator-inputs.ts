@@ -1,7 +1,7 @@
-import type { Definitions, IndicatorDef } from "../definitions/schema";
+import type { Catalogue } from "../definitions/compile";
+import type { IndicatorDef } from "../definitions/schema";
 import { countedSheets, referencedColumns, referencedFields } from "../expr/inspect";
 import type { Finding } from "../model";
-import { indicatorAst, parsed } from "./indicators";
 import type { SheetColumns } from "../workbook/contexts";
 
 /** One sheet an indicator reads: its name as it stands in the workbook (the definitions' name when missing) and the columns. */
@@ -16,28 +16,28 @@ export interface IndicatorInput {
 /** Indicator id → the sheets and columns it reads, as found in this workbook. */
 export type IndicatorInputs = Record<string, IndicatorInput[]>;
 
-function fieldsRead(def: IndicatorDef, defs: Definitions): Map<string, Set<string>> {
+function fieldsRead(def: IndicatorDef, defs: Catalogue): Map<string, Set<string>> {
   const read = new Map<string, Set<string>>();
   const add = (sheetId: string, field: string) => (read.get(sheetId) ?? read.set(sheetId, new Set()).get(sheetId)!).add(field);
-  const { actual } = indicatorAst(def);
+  const { actual } = defs.indicatorById.get(def.id)!;
   for (const c of referencedColumns(actual)) add(c.sheet, c.field);
   for (const sheetId of countedSheets(actual)) {
-    const key = defs.sheets.find((s) => s.id === sheetId)?.key;
+    const key = defs.sheetById.get(sheetId)?.def.key;
     if (key) add(sheetId, key);
   }
   if (def.perUnit) {
-    const calc = defs.sheets.find((s) => s.id === def.perUnit!.sheet)?.calculated.find((c) => c.id === def.perUnit!.calculated);
-    if (calc) for (const field of referencedFields(parsed(calc.expr, "row"))) add(def.perUnit.sheet, field);
+    const calc = defs.sheetById.get(def.perUnit.sheet)?.calculated.get(def.perUnit.calculated);
+    if (calc) for (const field of referencedFields(calc)) add(def.perUnit.sheet, field);
   }
   return read;
 }
 
 /** Worked out in the pane, not in every run: the ribbon's small function file never needs it. */
-export function indicatorInputs(defs: Definitions, found: SheetColumns): IndicatorInputs {
+export function indicatorInputs(defs: Catalogue, found: SheetColumns): IndicatorInputs {
   const inputs: IndicatorInputs = {};
   for (const def of defs.indicators) {
     inputs[def.id] = [...fieldsRead(def, defs)].map(([sheetId, fields]) => {
-      const sheet = found[sheetId]?.sheet ?? defs.sheets.find((s) => s.id === sheetId)!.name;
+      const sheet = found[sheetId]?.sheet ?? defs.sheetById.get(sheetId)!.def.name;
       const list = [...fields];
       const columns = list.flatMap((f) => found[sheetId]?.columns[f] ?? []);
       return { sheetId, sheet, fields: list, columns };

@@ -1,5 +1,6 @@
-import type { Definitions, IndicatorDef } from "../definitions/schema";
-import { type Ast, evaluate, parse, referencedColumns, referencedSheets } from "../expr";
+import type { Catalogue } from "../definitions/compile";
+import type { IndicatorDef } from "../definitions/schema";
+import { type Ast, evaluate, referencedColumns, referencedSheets } from "../expr";
 import { isCompleteCell } from "../expr/evaluate";
 import { parseAddress } from "../a1";
 import { splitDivision } from "../expr/inspect";
@@ -7,37 +8,6 @@ import type { Finding, IndicatorResult, UnitValue } from "../model";
 import { indicatorResult } from "./indicator-result";
 import { aggregateEvalContext, columnValues, countedRows, type Readings, rowEvalContext } from "../workbook/contexts";
 import type { TargetsReading } from "./targets";
-
-export function parsed(text: string, mode: "row" | "aggregate"): Ast {
-  const result = parse(text, mode);
-  // Definitions are checked when loaded, so a parse error here is a bug, not bad input.
-  if (!result.ok) throw new Error(`expression "${text}": ${result.error}`);
-  return result.ast;
-}
-
-/**
- * A ratio of two sums on one sheet counts a row on both sides or on neither: a row whose numerator or
- * denominator cell is unusable (text, "8/8", negative, blank) is left out of both, here and in Excel.
- */
-function onCompleteRows(numerator: Ast, denominator: Ast | null): { numerator: Ast; denominator: Ast | null } {
-  if (numerator.type !== "sum" || denominator?.type !== "sum" || numerator.column.sheet !== denominator.column.sheet) return { numerator, denominator };
-  return {
-    numerator: { type: "sumComplete", column: numerator.column, other: denominator.column },
-    denominator: { type: "sumComplete", column: denominator.column, other: numerator.column },
-  };
-}
-
-const astsOf = new WeakMap<IndicatorDef, { numerator: Ast; denominator: Ast | null; actual: Ast }>();
-
-export function indicatorAst(def: IndicatorDef): { numerator: Ast; denominator: Ast | null; actual: Ast } {
-  const known = astsOf.get(def);
-  if (known) return known;
-  const { numerator, denominator } = onCompleteRows(parsed(def.numerator, "aggregate"), def.denominator ? parsed(def.denominator, "aggregate") : null);
-  const actual: Ast = denominator ? { type: "binary", op: "/", left: numerator, right: denominator } : numerator;
-  const asts = { numerator, denominator, actual };
-  astsOf.set(def, asts);
-  return asts;
-}
 
 /** The rows a complete-rows ratio leaves out: its two cells are not both numbers ≥ 0. */
 function rowsLeftOut(ast: Ast, readings: Readings): number {
@@ -103,12 +73,11 @@ function sheetsHaveRows(ast: Ast, readings: Readings): boolean {
   });
 }
 
-export function perUnitValues(defs: Definitions, def: IndicatorDef, readings: Readings, target: (id: string) => number | null): UnitValue[] | null {
+export function perUnitValues(defs: Catalogue, def: IndicatorDef, readings: Readings, target: (id: string) => number | null): UnitValue[] | null {
   if (!def.perUnit) return null;
   const reading = readings.get(def.perUnit.sheet);
-  const calc = reading?.def.calculated.find((c) => c.id === def.perUnit!.calculated);
-  if (!reading || !calc) return null;
-  const ast = parsed(calc.expr, "row");
+  const ast = defs.sheetById.get(def.perUnit.sheet)?.calculated.get(def.perUnit.calculated);
+  if (!reading || !ast) return null;
   const parts = splitDivision(ast);
   const values: UnitValue[] = [];
   const cursor = { row: 0 };
@@ -127,12 +96,12 @@ export function perUnitValues(defs: Definitions, def: IndicatorDef, readings: Re
   return values;
 }
 
-export function computeIndicators(defs: Definitions, readings: Readings, targets: TargetsReading, findings: readonly Finding[] = []): IndicatorResult[] {
+export function computeIndicators(defs: Catalogue, readings: Readings, targets: TargetsReading, findings: readonly Finding[] = []): IndicatorResult[] {
   const targetOf = (id: string) => targets.figures.get(id)?.target.value ?? null;
   const ctx = aggregateEvalContext(defs, readings, targetOf);
   const errors = errorCells(findings);
   return defs.indicators.map((def) => {
-    const asts = indicatorAst(def);
+    const asts = defs.indicatorById.get(def.id)!;
     const hasRows = sheetsHaveRows(asts.actual, readings);
     const numerator = hasRows ? evaluate(asts.numerator, ctx) : null;
     const denominator = hasRows && asts.denominator ? evaluate(asts.denominator, ctx) : null;

@@ -1,4 +1,5 @@
-import type { Definitions, Profile, SheetDef } from "../definitions/schema";
+import { type Catalogue, missingSeverity } from "../definitions/compile";
+import type { Profile } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { quoteSheetName } from "../expr";
@@ -22,43 +23,21 @@ export interface TargetsReading {
   findings: Finding[];
 }
 
-export function targetsSheetDef(defs: Definitions): SheetDef {
-  const c = defs.targetsSheet.columns;
-  const column = (field: string, spec: { header: string; aliases: string[] }, type: "text" | "number", required: boolean) => ({
-    field,
-    header: spec.header,
-    aliases: spec.aliases,
-    type,
-    required,
-  });
-  return {
-    id: "S7",
-    name: defs.targetsSheet.name,
-    aliases: defs.targetsSheet.aliases,
-    required: false,
-    key: "id",
-    units: "none",
-    columns: [column("id", c.id, "text", true), column("name", c.name, "text", false), column("baseline", c.baseline, "number", false), column("target", c.target, "number", false)],
-    rules: [],
-    calculated: [],
-  };
-}
-
 const finiteNumber = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-export function readTargets(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, skip: Set<string>): TargetsReading {
+export function readTargets(snapshot: WorkbookSnapshot, defs: Catalogue, profile: Profile, skip: Set<string>): TargetsReading {
   const defaults = (id: string): { baseline: FigureSource; target: FigureSource } => ({
     baseline: { value: profile.indicators[id]?.baseline ?? null, reference: null },
     target: { value: profile.indicators[id]?.target ?? null, reference: null },
   });
   const figures = new Map(defs.indicators.map((i) => [i.id, defaults(i.id)]));
-  const def = targetsSheetDef(defs);
+  const def = defs.targets.def;
   const grid: SheetGrid | undefined = findSheet(snapshot, def.name, def.aliases, skip);
   // Without the sheet the profile's targets apply, and "Tính lại" creates the sheet from them.
-  if (!grid) return { sheet: null, figures, findings: [{ ...finding("missing-sheet", def.name, null), severity: "warning" }] };
+  if (!grid) return { sheet: null, figures, findings: [finding("missing-sheet", def.name, null, {}, missingSeverity(def))] };
   const layout = locateLayout(grid, def, defs.totalsLabels);
   if (!layout) return { sheet: null, figures, findings: [] };
-  const { findings } = validateSheet(grid, def, layout, defs, unitDirectory(defs, profile));
+  const { findings } = validateSheet(grid, defs.targets, layout, defs, unitDirectory(defs, profile));
   const idCol = layout.columns.get("id")!;
   for (const row of layout.dataRows) {
     const id = String(cellAt(grid, row, idCol) ?? "").trim().toUpperCase();

@@ -1,11 +1,10 @@
-import type { CalculatedDef, Definitions } from "../definitions/schema";
+import { calculatedAst, type Catalogue } from "../definitions/compile";
 import { dataSpans } from "../read/sheet-layout";
 import { type Ast, compile, evaluate, referencedFields } from "../expr";
 import { isErrorValue, type PlanOp, type PlanValue } from "../model";
 import { cellAt, columnCount, mergeAt } from "../read/grid";
 import { address, rangeAddress } from "../a1";
 import { ROW_MARK, ROW_PLACEHOLDER, type Readings, rowCompileContext, rowEvalContext } from "../workbook/contexts";
-import { parsed } from "../indicators/indicators";
 import type { SheetReading } from "../validate/sheet";
 import { DECIMAL_FORMAT, EMPTY, formula, PERCENT_FORMAT, text, UNICODE_FONT } from "./cells";
 
@@ -62,8 +61,7 @@ export function typedRatioColumns(reading: SheetReading, places: Map<string, num
 }
 
 /** A totals row applies the row expression to its rows' column sums, as the district total does; `rows` are those rows. */
-function totalsValue(reading: SheetReading, calc: CalculatedDef, rows: readonly number[], structure: readonly number[], target: (id: string) => number | null, targetRef: (id: string) => string | number | null) {
-  const ast = parsed(calc.expr, "row");
+function totalsValue(reading: SheetReading, ast: Ast, rows: readonly number[], structure: readonly number[], target: (id: string) => number | null, targetRef: (id: string) => string | number | null) {
   const sums = new Map<string, string>();
   const sumValues = new Map<string, number | undefined>();
   const spans = dataSpans(rows, structure);
@@ -101,7 +99,7 @@ export function consecutiveRuns(rows: readonly number[]): number[][] {
 }
 
 export function calculatedColumnOps(
-  defs: Definitions,
+  defs: Catalogue,
   readings: Readings,
   target: (id: string) => number | null,
   targetRef: (id: string) => string | number | null,
@@ -114,7 +112,7 @@ export function calculatedColumnOps(
     const places = calculatedColumnPlaces(reading);
     for (const calc of reading.def.calculated) {
       const col = places.get(calc.id)!;
-      const ast = parsed(calc.expr, "row");
+      const ast = calculatedAst(defs, reading.def.id, calc.id);
       const headerRange = rangeAddress(layout.headerTop, col, layout.headerBottom, col);
       ops.push({ op: "setCells", sheet, anchor: address(layout.headerTop, col), cells: [[text(calc.header)]] });
       if (layout.headerBottom > layout.headerTop && !mergeAt(grid, layout.headerTop, col)) ops.push({ op: "merge", sheet, range: headerRange });
@@ -145,7 +143,7 @@ export function calculatedColumnOps(
 
       // Each subtotal gets its section's figure, the grand total the whole sheet's.
       for (const total of totals) {
-        const value = totalsValue(reading, calc, total.rows, layout.structure, target, targetRef);
+        const value = totalsValue(reading, ast, total.rows, layout.structure, target, targetRef);
         ops.push({ op: "setCells", sheet, anchor: address(total.row, col), cells: [[formula(value.formula, value.result)]] });
         ops.push({ op: "style", sheet, range: address(total.row, col), style: { bold: true, border: true, numberFormat: calc.format === "percent" ? PERCENT_FORMAT : DECIMAL_FORMAT } });
       }

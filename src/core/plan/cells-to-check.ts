@@ -1,6 +1,6 @@
-import type { Definitions, IndicatorDef } from "../definitions/schema";
+import type { Catalogue } from "../definitions/compile";
+import type { IndicatorDef } from "../definitions/schema";
 import { columnRange, type Readings } from "../workbook/contexts";
-import { indicatorAst } from "../indicators/indicators";
 import { referencedColumns } from "../expr";
 import { isErrorValue } from "../model";
 import { cellAt } from "../read/grid";
@@ -14,8 +14,8 @@ import { cellAt } from "../read/grid";
  * number (text, logical or error values). Both are Excel's own functions, so the count stays true when
  * staff edit the workbook without the add-in.
  */
-export function cellsToCheck(defs: Definitions, def: IndicatorDef, readings: Readings): { formula: string; count: number } | null {
-  const asts = indicatorAst(def);
+export function cellsToCheck(defs: Catalogue, def: IndicatorDef, readings: Readings): { formula: string; count: number } | null {
+  const asts = defs.indicatorById.get(def.id)!;
   const columns = [...referencedColumns(asts.numerator), ...(asts.denominator ? referencedColumns(asts.denominator) : [])];
   const seen = new Set<string>();
   const parts: string[] = [];
@@ -25,7 +25,7 @@ export function cellsToCheck(defs: Definitions, def: IndicatorDef, readings: Rea
     if (seen.has(key)) continue;
     seen.add(key);
     const reading = readings.get(column.sheet);
-    const type = defs.sheets.find((s) => s.id === column.sheet)?.columns.find((c) => c.field === column.field)?.type;
+    const type = defs.sheetById.get(column.sheet)?.columns.get(column.field)?.type;
     if (!reading || (type !== "integer" && type !== "number")) continue;
     const ranges = columnRange(reading, column.field);
     const col = reading.layout.columns.get(column.field);

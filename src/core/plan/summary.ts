@@ -1,9 +1,9 @@
-import type { CalculatedDef, Definitions, IndicatorDef, Profile } from "../definitions/schema";
+import { calculatedAst, type Catalogue } from "../definitions/compile";
+import type { CalculatedDef, IndicatorDef, Profile } from "../definitions/schema";
 import { type Ast, type CompileContext, compile, quoteSheetName, referencedSheets } from "../expr";
 import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue, UnitValue } from "../model";
 import { absoluteAddress, absoluteColumnRange, columnLetter } from "../a1";
 import { aggregateCompileContext, type Readings } from "../workbook/contexts";
-import { indicatorAst, parsed } from "../indicators/indicators";
 import type { TargetsReading } from "../indicators/targets";
 import type { SheetReading } from "../validate/sheet";
 import { splitDivision } from "../expr/inspect";
@@ -135,7 +135,7 @@ const FORMAT_RUNS = SUMMARY_COLUMNS.reduce<{ first: number; last: number; format
 
 export interface SummaryInput {
   sheet: string;
-  defs: Definitions;
+  defs: Catalogue;
   profile: Profile;
   readings: Readings;
   targets: TargetsReading;
@@ -155,7 +155,7 @@ export interface SummaryLayout {
 }
 
 /** Where each indicator sits: under the header, each group (A–D) headed by its title when the definitions give one. */
-export function summaryLayout(defs: Definitions): SummaryLayout {
+export function summaryLayout(defs: Catalogue): SummaryLayout {
   const titles = new Map(defs.groups.map((g) => [g.id, g.title]));
   const rows = new Map<string, number>();
   const groups: SummaryLayout["groups"] = [];
@@ -171,7 +171,7 @@ export function summaryLayout(defs: Definitions): SummaryLayout {
 }
 
 /** The absolute reference of each indicator's target cell on the summary, for formulas elsewhere. */
-export function summaryTargetRef(sheet: string, defs: Definitions, id: string): string | null {
+export function summaryTargetRef(sheet: string, defs: Catalogue, id: string): string | null {
   const row = summaryLayout(defs).rows.get(id);
   return row === undefined ? null : `${quoteSheetName(sheet)}!${absoluteAddress(row - 1, INDEX.target)}`;
 }
@@ -286,7 +286,7 @@ function indicatorRow(out: SheetWriter, input: SummaryInput, i: number, row: num
   const def = input.defs.indicators[i];
   const result = input.indicators[i];
   const figures = input.targets.figures.get(def.id)!;
-  const actualText = actualFormula(indicatorAst(def).actual, ctx);
+  const actualText = actualFormula(input.defs.indicatorById.get(def.id)!.actual, ctx);
   const ratio = def.unit === "ratio";
   const check = cellsToCheck(input.defs, def, input.readings);
   const [d, e, f] = [at("baseline", row), at("actual", row), at("target", row)];
@@ -311,7 +311,7 @@ function indicatorRow(out: SheetWriter, input: SummaryInput, i: number, row: num
 }
 
 /** Statuses coloured by what they say; an indicator resting on cells to check is marked where the eye starts: its code and name, and the count itself. */
-function tableHighlights(sheet: string, defs: Definitions, layout: SummaryLayout): PlanOp[] {
+function tableHighlights(sheet: string, defs: Catalogue, layout: SummaryLayout): PlanOp[] {
   const firstRow = HEADER_ROW + 1;
   const last = layout.lastTableRow;
   const status = `$${at("status", firstRow)}`;
@@ -402,6 +402,8 @@ interface UnitBlock {
   result: IndicatorResult & { belowTarget: UnitValue[] };
   reading: SheetReading;
   calc: CalculatedDef;
+  /** The calculated column's compiled formula, split into numerator and denominator for the figures column. */
+  ast: Ast;
   /** The indicator's row in the table above, whose target the list compares with. */
   targetRow: number;
 }
@@ -421,7 +423,7 @@ function belowTargetBlock(ops: PlanOp[], input: SummaryInput, layout: SummaryLay
     const calc = reading?.def.calculated.find((c) => c.id === def.perUnit!.calculated);
     if (!reading || !calc) return;
     const blockStart = row;
-    row = unitBlock(ops, sheet, { def, result: { ...result, belowTarget: result.belowTarget }, reading, calc, targetRow: layout.rows.get(def.id)! }, row);
+    row = unitBlock(ops, sheet, { def, result: { ...result, belowTarget: result.belowTarget }, reading, calc, ast: calculatedAst(defs, reading.def.id, calc.id), targetRow: layout.rows.get(def.id)! }, row);
     flow.block(row - blockStart + (firstBlock ? 1 : 0), ROW_HEIGHT);
     firstBlock = false;
   });
@@ -448,7 +450,7 @@ function unitBlock(ops: PlanOp[], sheet: string, block: UnitBlock, startRow: num
   const blockTop = row;
   const listed = result.belowTarget.slice(0, BELOW_TARGET_LISTED);
   const records = new Map(reading.rows.map((r) => [r.unit?.name ?? r.keyText, r]));
-  const parts = splitDivision(parsed(calc.expr, "row"));
+  const parts = splitDivision(block.ast);
   const fieldColumn = (ast: Ast) => (ast.type === "field" ? reading.layout.columns.get(ast.name) : undefined);
   const columns = { numerator: parts && fieldColumn(parts.numerator), denominator: parts && fieldColumn(parts.denominator), actual: calculatedColumnPlaces(reading).get(calc.id)! };
   listed.forEach((unit, k) => put(at("name", blockTop + k), [unitCells(block, unit, records.get(unit.unit)!.row, columns, blockTop + k)]));

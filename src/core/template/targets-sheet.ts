@@ -1,5 +1,6 @@
+import type { Catalogue } from "../definitions/compile";
 import type { Definitions, Profile } from "../definitions/schema";
-import { readTargets, type TargetsReading, targetsSheetDef } from "../indicators/targets";
+import { readTargets, type TargetsReading } from "../indicators/targets";
 import { quoteSheetName } from "../expr";
 import type { Plan, PlanOp, PlanValue, WorkbookSnapshot } from "../model";
 import { absoluteAddress, address, parseAddress, rangeAddress } from "../a1";
@@ -72,10 +73,10 @@ export function createdTargetsSheet(defs: Definitions, profile: Profile, current
  * (a missing indicator row is added below the last one), or into a new Chỉ tiêu sheet made from the
  * profile's defaults. Nothing else in a person's sheet is touched.
  */
-export function targetEditsPlan(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, edits: TargetEdits): Plan {
+export function targetEditsPlan(snapshot: WorkbookSnapshot, defs: Catalogue, profile: Profile, edits: TargetEdits): Plan {
   const current = readTargets(snapshot, defs, profile, new Set());
   const grid = snapshot.sheets.find((s) => s.name === current.sheet);
-  const layout = grid ? locateLayout(grid, targetsSheetDef(defs), defs.totalsLabels) : null;
+  const layout = grid ? locateLayout(grid, defs.targets.def, defs.totalsLabels) : null;
   if (!grid || !layout) return { ops: targetsSheetOps(defs, profile, edits) };
   const ops: PlanOp[] = [];
   const put = (row: number, field: string, value: PlanValue) => {

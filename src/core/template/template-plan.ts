@@ -16,8 +16,8 @@ interface UnitRow {
   type?: string;
 }
 
-function unitRows(sheet: SheetDef, profile: Profile): UnitRow[] {
-  const communes = profile.communes.map((c) => ({ name: c.name, type: c.kind === "xã" ? "Đảng bộ xã" : "Đảng bộ thị trấn" }));
+function unitRows(sheet: SheetDef, defs: Definitions, profile: Profile): UnitRow[] {
+  const communes = profile.communes.map((c) => ({ name: c.name, type: defs.communeKinds.find((k) => k.kind === c.kind)?.type }));
   if (sheet.units === "communes") return communes;
   if (sheet.units === "all") return [...communes, ...profile.organisations.map((o) => ({ name: o.name, type: o.type }))];
   const key = sheet.columns.find((c) => c.field === sheet.key)!;
@@ -56,10 +56,10 @@ function validationFor(column: ColumnDef, sheet: SheetDef, listRef: (name: strin
 }
 
 /** One data sheet of the template: headers, a row per unit, drop-downs and number checks, a totals row, locked outside the data. */
-function dataSheetOps(sheet: SheetDef, profile: Profile, listRef: (name: string) => string): PlanOp[] {
+function dataSheetOps(sheet: SheetDef, defs: Definitions, profile: Profile, listRef: (name: string) => string): PlanOp[] {
   const ops: PlanOp[] = [];
   const name = sheet.name;
-  const rows = unitRows(sheet, profile);
+  const rows = unitRows(sheet, defs, profile);
   const lastCol = columnLetter(sheet.columns.length);
   const lastRow = FIRST_ROW + rows.length - 1;
   const totalsRow = lastRow + 1;
@@ -70,7 +70,7 @@ function dataSheetOps(sheet: SheetDef, profile: Profile, listRef: (name: string)
   ops.push({ op: "style", sheet: name, range: `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, style: HEADER_STYLE });
   const body: PlanValue[][] = rows.map((unit, i) => [
     num(i + 1),
-    ...sheet.columns.map((c): PlanValue => (c.field === sheet.key ? text(unit.name) : c.field === "type" && unit.type ? text(unit.type) : EMPTY)),
+    ...sheet.columns.map((c): PlanValue => (c.field === sheet.key ? text(unit.name) : c.field === sheet.kindField && unit.type ? text(unit.type) : EMPTY)),
   ]);
   ops.push({ op: "setCells", sheet: name, anchor: `A${FIRST_ROW}`, cells: body });
   ops.push({ op: "style", sheet: name, range: `A${FIRST_ROW}:${lastCol}${lastRow}`, style: { border: true } });
@@ -102,7 +102,7 @@ export function templatePlan(defs: Definitions, profile: Profile, version: strin
     const index = lists.findIndex((l) => l.name === name);
     return `${quoteSheetName(LISTS_SHEET)}!${absoluteColumnRange(index, 1, lists[index].values.length)}`;
   };
-  const ops: PlanOp[] = defs.sheets.flatMap((sheet) => dataSheetOps(sheet, profile, listRef));
+  const ops: PlanOp[] = defs.sheets.flatMap((sheet) => dataSheetOps(sheet, defs, profile, listRef));
   ops.push(...targetsSheetOps(defs, profile, {}));
 
   ops.push({ op: "prepareSheet", sheet: LISTS_SHEET });

@@ -21,25 +21,10 @@ const NONE: readonly CellProblem[] = Object.freeze([]);
 /** An unambiguous number stored as text: it counts as its number, and "Tính lại" makes it one. */
 export const FROM_TEXT: readonly CellProblem[] = Object.freeze([Object.freeze({ code: "number-as-text" as const, params: {} })]);
 
-const choicesByLowerCase = new WeakMap<ColumnDef, Map<string, string>>();
-
-/** Each spelling of a column's choices, lower-cased, to the choice it names: the first choice in order wins. */
-function choiceLookup(column: ColumnDef): Map<string, string> {
-  let lookup = choicesByLowerCase.get(column);
-  if (!lookup) {
-    lookup = new Map();
-    for (const choice of column.choices ?? []) {
-      for (const spelling of [choice.value, ...choice.aliases]) if (!lookup.has(spelling.toLowerCase())) lookup.set(spelling.toLowerCase(), choice.value);
-    }
-    choicesByLowerCase.set(column, lookup);
-  }
-  return lookup;
-}
-
 /** A choice counts when it equals the value or an alias case-insensitively, exactly as Excel's COUNTIF matches it. */
-export function matchChoice(column: ColumnDef, raw: CellValue): string | null {
+function matchChoice(spellings: ReadonlyMap<string, string>, raw: CellValue): string | null {
   if (typeof raw !== "string") return null;
-  return choiceLookup(column).get(raw.toLowerCase()) ?? null;
+  return spellings.get(raw.toLowerCase()) ?? null;
 }
 
 function invalidChoice(column: ColumnDef, raw: CellValue): CellProblem {
@@ -51,13 +36,14 @@ function invalidChoice(column: ColumnDef, raw: CellValue): CellProblem {
   return { code: "invalid-choice", params: { value: text, choices: choices.join("; "), hint, ...(suggestion ? { suggestion } : {}) } };
 }
 
-export function checkCell(column: ColumnDef, raw: CellValue): CellCheck {
+/** `spellings`: the column's choices by lower-cased spelling, from the compiled catalogue. */
+export function checkCell(column: ColumnDef, raw: CellValue, spellings: ReadonlyMap<string, string>): CellCheck {
   if (isErrorValue(raw)) return { number: null, choice: null, problems: [{ code: "formula-error", params: { value: raw.error } }] };
   if (raw === null || (typeof raw === "string" && raw.trim() === "")) {
     return { number: null, choice: null, problems: column.required ? [{ code: "blank-required", params: {} }] : NONE };
   }
   if (column.type === "choice") {
-    const choice = matchChoice(column, raw);
+    const choice = matchChoice(spellings, raw);
     return { number: null, choice, problems: choice === null ? [invalidChoice(column, raw)] : NONE };
   }
   if (column.type !== "integer" && column.type !== "number") return { number: null, choice: null, problems: NONE };

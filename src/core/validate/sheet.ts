@@ -1,14 +1,16 @@
-import type { Definitions, SheetDef } from "../definitions/schema";
+import { type Catalogue, type CompiledSheet, missingSeverity } from "../definitions/compile";
+import type { ColumnDef, SheetDef } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid } from "../model";
 import { cellText, parseCellNumber } from "../read/cell-number";
 import { matchKey } from "../text/normalize";
 import { cellAt } from "../read/grid";
 import { address } from "../a1";
-import { RULE_TOLERANCE, TOTAL_TOLERANCE } from "../tolerances";
+import { TOTAL_TOLERANCE } from "../tolerances";
 import type { SheetLayout } from "../read/sheet-layout";
 import type { ResolvedUnit, UnitDirectory } from "../read/units";
 import { checkCell, FROM_TEXT } from "./cells";
+import { RuleRunner } from "./rules";
 
 export interface RowRecord {
   row: number;
@@ -84,149 +86,168 @@ function withNumbers(grid: SheetGrid, textNumbers: readonly TextNumber[]): Sheet
   return { ...grid, values };
 }
 
-const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-  "<=": (a, b) => a <= b + RULE_TOLERANCE,
-  "<": (a, b) => a < b,
-  ">=": (a, b) => a >= b - RULE_TOLERANCE,
-  ">": (a, b) => a > b,
-  "=": (a, b) => Math.abs(a - b) <= RULE_TOLERANCE,
-};
-
-export function compare(op: string, a: number, b: number): boolean {
-  return COMPARE[op](a, b);
+/** A column the sheet checks cell by cell, with its checked numbers and choices, row by row. */
+interface CheckedColumn {
+  column: ColumnDef;
+  col: number;
+  spellings: ReadonlyMap<string, string>;
+  numbers: (number | null)[];
+  choices: (string | null)[];
 }
 
-export function headerOf(def: SheetDef, field: string): string {
-  return def.columns.find((c) => c.field === field)?.header ?? field;
+/** One sheet's validation: the state its steps share while the rows are read. */
+class SheetValidation {
+  readonly findings: Finding[] = [];
+  readonly rows: RowRecord[] = [];
+  readonly textNumbers: TextNumber[] = [];
+  private readonly def: SheetDef;
+  private readonly sheet: string;
+  private readonly keyColumn: number;
+  private readonly keyColumnDef: ColumnDef;
+  private readonly checked: CheckedColumn[];
+  private readonly columns: { numbers: Map<string, (number | null)[]>; choices: Map<string, (string | null)[]> };
+  private readonly rules: RuleRunner;
+  // The first row of each unit, by row: a key cell's address is only written out for a finding.
+  private readonly seen = new Map<string, number>();
+  private readonly suggested = new Set<string>();
+
+  constructor(
+    private readonly grid: SheetGrid,
+    compiled: CompiledSheet,
+    private readonly layout: SheetLayout,
+    private readonly catalogue: Catalogue,
+    private readonly units: UnitDirectory,
+  ) {
+    this.def = compiled.def;
+    this.sheet = grid.name;
+    this.keyColumn = layout.columns.get(this.def.key)!;
+    this.keyColumnDef = compiled.columns.get(this.def.key)!;
+    this.checked = this.def.columns.flatMap((column) => {
+      const col = layout.columns.get(column.field);
+      return col === undefined || column.type === "unit" ? [] : [{ column, col, spellings: compiled.choices.get(column.field)!, numbers: [], choices: [] }];
+    });
+    this.columns = { numbers: new Map(this.checked.map((c) => [c.column.field, c.numbers])), choices: new Map(this.checked.map((c) => [c.column.field, c.choices])) };
+    this.rules = new RuleRunner(compiled, this.sheet, layout);
+  }
+
+  /** Missing columns, at the severity their definition gives, and columns the catalogue does not know. */
+  headerFindings(): void {
+    for (const column of this.def.columns) {
+      if (!this.layout.columns.has(column.field)) {
+        this.findings.push(finding("missing-column", this.sheet, null, { column: column.header, field: column.field }, missingSeverity(column)));
+      }
+    }
+    for (const u of this.layout.unknown) this.findings.push(finding("unknown-column", this.sheet, u.cell, { value: u.header }));
+  }
+
+  readRows(): void {
+    // Indexed loops: until the loop is optimised, for…of allocates an iterator result per step, on every row.
+    for (let i = 0; i < this.layout.dataRows.length; i++) {
+      const row = this.layout.dataRows[i];
+      const keyText = cellText(cellAt(this.grid, row, this.keyColumn)).trim();
+      const record = new SheetRow(row, keyText, this.columns, this.rows.length);
+      for (let k = 0; k < this.checked.length; k++) this.checkCellAt(this.checked[k], row, keyText);
+      record.unit = this.keyColumnDef.type === "unit" ? this.resolveUnit(record) : null;
+      this.checkDuplicate(record);
+      this.rules.checkRow(record, this.findings);
+      this.rows.push(record);
+    }
+  }
+
+  private checkCellAt(c: CheckedColumn, row: number, keyText: string): void {
+    const raw = cellAt(this.grid, row, c.col);
+    const formula = raw === null ? this.grid.formulas?.[row]?.[c.col] : null;
+    if (formula) {
+      // A formula the file keeps no result for, and that could not be computed here: unknown, never blank.
+      this.findings.push(finding("formula-not-computed", this.sheet, address(row, c.col), { column: c.column.header, formula }));
+      c.numbers.push(null);
+      c.choices.push(null);
+      return;
+    }
+    const check = checkCell(c.column, raw, c.spellings);
+    let number = check.number;
+    if (check.problems === FROM_TEXT) {
+      // A formula that gives text is the staff's formula: it is reported, never overwritten by a number.
+      if (this.grid.formulas?.[row]?.[c.col]) {
+        this.findings.push(finding("not-a-number", this.sheet, address(row, c.col), { column: c.column.header, value: cellText(raw) }));
+        number = null;
+      } else this.textNumbers.push({ row, col: c.col, value: check.number!, text: cellText(raw) });
+    } else if (check.problems.length > 0) {
+      for (const p of check.problems) this.findings.push(finding(p.code, this.sheet, address(row, c.col), { column: c.column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
+    }
+    c.numbers.push(number);
+    c.choices.push(check.choice);
+  }
+
+  /** The unit a key cell names; an organisation whose kind says it is a commune must be one of the district's communes. */
+  private resolveUnit(record: RowRecord): ResolvedUnit | null {
+    const { row, keyText } = record;
+    const cell = address(row, this.keyColumn);
+    let unit: ResolvedUnit | null = null;
+    if (keyText === "") {
+      this.findings.push(finding("blank-required", this.sheet, cell, { column: this.keyColumnDef.header, unit: `dòng ${row + 1}` }));
+    } else if (this.def.units === "communes") {
+      unit = this.units.resolveCommune(keyText);
+      if (!unit) this.findings.push(this.unknownUnit(cell, keyText));
+    } else {
+      unit = this.units.resolveAny(keyText);
+      const kind = this.def.kindField === undefined ? null : record.choiceOf(this.def.kindField);
+      if (unit.kind === "organisation" && kind && this.catalogue.communeTypes.has(kind)) this.findings.push(this.unknownUnit(cell, keyText));
+    }
+    if (unit?.kind === "commune" && lacksDiacritics(keyText) && !lacksDiacritics(unit.name)) {
+      this.findings.push(finding("unit-without-diacritics", this.sheet, cell, { value: keyText, unit: unit.name }));
+    }
+    return unit;
+  }
+
+  private unknownUnit(cell: string, text: string): Finding {
+    const f = unknownUnitFinding(this.sheet, cell, text, this.units, true);
+    if (typeof f.params.suggestion === "string") this.suggested.add(matchKey(f.params.suggestion));
+    return f;
+  }
+
+  private checkDuplicate(record: RowRecord): void {
+    const identity = record.unit ? record.unit.key : this.keyColumnDef.type === "choice" ? record.choiceOf(this.def.key) ?? null : null;
+    if (!identity) return;
+    const first = this.seen.get(identity);
+    if (first !== undefined) this.findings.push(finding("duplicate-unit", this.sheet, address(record.row, this.keyColumn), { value: record.keyText, firstCell: address(first, this.keyColumn) }));
+    else this.seen.set(identity, record.row);
+  }
+
+  /** Each of the district's communes must have a row on a sheet of units. */
+  missingUnits(): void {
+    if (this.def.units !== "communes" && this.def.units !== "all") return;
+    const present = new Set(this.rows.filter((r) => r.unit?.kind === "commune").map((r) => r.unit!.key));
+    for (const [key, name] of this.units.communes) {
+      // A typo already suggests this unit: telling staff to add a row for it too would count it twice.
+      if (!present.has(key) && !this.suggested.has(matchKey(name))) this.findings.push(finding("missing-unit", this.sheet, null, { unit: name }));
+    }
+  }
+
+  totals(): void {
+    const byRow = new Map(this.rows.map((r) => [r.row, r]));
+    for (const subtotal of this.layout.subtotals) {
+      this.findings.push(...checkTotals(this.grid, this.def, this.layout, subtotal.row, subtotal.rows.map((row) => byRow.get(row)!)));
+    }
+    if (this.layout.totalsRow !== null) this.findings.push(...checkTotals(this.grid, this.def, this.layout, this.layout.totalsRow, this.rows));
+    if (this.textNumbers.length > 0) this.findings.push(textNumbersFinding(this.sheet, this.textNumbers));
+  }
 }
 
+/** Reads a sheet's rows and checks them: cells, units, duplicates, the rules within a row, missing units and totals. */
 export function validateSheet(
   grid: SheetGrid,
-  def: SheetDef,
+  sheet: CompiledSheet,
   layout: SheetLayout,
-  defs: Definitions,
+  catalogue: Catalogue,
   units: UnitDirectory,
 ): { reading: SheetReading; findings: Finding[] } {
-  const findings: Finding[] = [];
-  const sheet = grid.name;
-
-  for (const column of def.columns) {
-    if (!layout.columns.has(column.field)) {
-      findings.push({ ...finding("missing-column", sheet, null, { column: column.header, field: column.field }), ...(column.required ? {} : { severity: "warning" as const }) });
-    }
-  }
-  for (const u of layout.unknown) findings.push(finding("unknown-column", sheet, u.cell, { value: u.header }));
-
-  const keyColumn = layout.columns.get(def.key)!;
-  const keyColumnDef = def.columns.find((c) => c.field === def.key)!;
-  const checked = def.columns.flatMap((column) => {
-    const col = layout.columns.get(column.field);
-    return col === undefined || column.type === "unit" ? [] : [{ column, col, numbers: [] as (number | null)[], choices: [] as (string | null)[] }];
-  });
-  // The first row of each unit, by row: a key cell's address is only written out for a finding.
-  const seen = new Map<string, number>();
-  const rows: RowRecord[] = [];
-  const textNumbers: TextNumber[] = [];
-  const suggested = new Set<string>();
-  const unknownUnit = (cell: string, text: string, communesOnly: boolean): Finding => {
-    const f = unknownUnitFinding(sheet, cell, text, units, communesOnly);
-    if (typeof f.params.suggestion === "string") suggested.add(matchKey(f.params.suggestion));
-    return f;
-  };
-  const columns = { numbers: new Map(checked.map((c) => [c.column.field, c.numbers])), choices: new Map(checked.map((c) => [c.column.field, c.choices])) };
-  // Indexed loops: until the loop is optimised, for…of allocates an iterator result per step, on every row.
-  for (let i = 0; i < layout.dataRows.length; i++) {
-    const row = layout.dataRows[i];
-    const keyRaw = cellAt(grid, row, keyColumn);
-    const keyText = cellText(keyRaw).trim();
-    let unit: ResolvedUnit | null = null;
-    const record = new SheetRow(row, keyText, columns, rows.length);
-
-    for (let k = 0; k < checked.length; k++) {
-      const c = checked[k];
-      const raw = cellAt(grid, row, c.col);
-      const formula = raw === null ? grid.formulas?.[row]?.[c.col] : null;
-      if (formula) {
-        // A formula the file keeps no result for, and that could not be computed here: unknown, never blank.
-        findings.push(finding("formula-not-computed", sheet, address(row, c.col), { column: c.column.header, formula }));
-        c.numbers.push(null);
-        c.choices.push(null);
-        continue;
-      }
-      const check = checkCell(c.column, raw);
-      let number = check.number;
-      if (check.problems === FROM_TEXT) {
-        // A formula that gives text is the staff's formula: it is reported, never overwritten by a number.
-        if (grid.formulas?.[row]?.[c.col]) {
-          findings.push(finding("not-a-number", sheet, address(row, c.col), { column: c.column.header, value: cellText(raw) }));
-          number = null;
-        } else textNumbers.push({ row, col: c.col, value: check.number!, text: cellText(raw) });
-      } else if (check.problems.length > 0) for (const p of check.problems) findings.push(finding(p.code, sheet, address(row, c.col), { column: c.column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
-      c.numbers.push(number);
-      c.choices.push(check.choice);
-    }
-
-    if (keyColumnDef.type === "unit") {
-      if (keyText === "") {
-        findings.push(finding("blank-required", sheet, address(row, keyColumn), { column: keyColumnDef.header, unit: `dòng ${row + 1}` }));
-      } else if (def.units === "communes") {
-        unit = units.resolveCommune(keyText);
-        if (!unit) findings.push(unknownUnit(address(row, keyColumn), keyText, true));
-      } else {
-        unit = units.resolveAny(keyText);
-        const type = record.choiceOf("type");
-        const claimsCommune = type !== undefined && type !== null && defs.communeTypes.includes(type);
-        if (unit.kind === "organisation" && claimsCommune) findings.push(unknownUnit(address(row, keyColumn), keyText, true));
-      }
-      if (unit?.kind === "commune" && lacksDiacritics(keyText) && !lacksDiacritics(unit.name)) {
-        findings.push(finding("unit-without-diacritics", sheet, address(row, keyColumn), { value: keyText, unit: unit.name }));
-      }
-    }
-    record.unit = unit;
-
-    const identity = unit ? unit.key : keyColumnDef.type === "choice" ? record.choiceOf(def.key) ?? null : null;
-    if (identity) {
-      const first = seen.get(identity);
-      if (first !== undefined) findings.push(finding("duplicate-unit", sheet, address(row, keyColumn), { value: keyText, firstCell: address(first, keyColumn) }));
-      else seen.set(identity, row);
-    }
-
-    for (let k = 0; k < def.rules.length; k++) {
-      const rule = def.rules[k];
-      if (rule.when && record.choiceOf(rule.when.field) !== rule.when.equals) continue;
-      const left = record.numberOf(rule.field);
-      const right = rule.other !== undefined ? record.numberOf(rule.other) : rule.value;
-      if (left === null || left === undefined || right === null || right === undefined) continue;
-      if (!compare(rule.op, left, right)) {
-        const col = layout.columns.get(rule.field)!;
-        findings.push(
-          finding("rule-violation", sheet, address(row, col), {
-            column: headerOf(def, rule.field),
-            value: left,
-            op: rule.op,
-            other: rule.other !== undefined ? headerOf(def, rule.other) : String(rule.value),
-            otherValue: right,
-            unit: keyText,
-          }),
-        );
-      }
-    }
-    rows.push(record);
-  }
-
-  if (def.units === "communes" || def.units === "all") {
-    const present = new Set(rows.filter((r) => r.unit?.kind === "commune").map((r) => r.unit!.key));
-    for (const [key, name] of units.communes) {
-      // A typo already suggests this unit: telling staff to add a row for it too would count it twice.
-      if (!present.has(key) && !suggested.has(matchKey(name))) findings.push(finding("missing-unit", sheet, null, { unit: name }));
-    }
-  }
-
-  const byRow = new Map(rows.map((r) => [r.row, r]));
-  for (const subtotal of layout.subtotals) findings.push(...checkTotals(grid, def, layout, subtotal.row, subtotal.rows.map((row) => byRow.get(row)!)));
-  if (layout.totalsRow !== null) findings.push(...checkTotals(grid, def, layout, layout.totalsRow, rows));
-  if (textNumbers.length > 0) findings.push(textNumbersFinding(sheet, textNumbers));
-  return { reading: { def, grid: withNumbers(grid, textNumbers), layout, rows, textNumbers }, findings };
+  const v = new SheetValidation(grid, sheet, layout, catalogue, units);
+  v.headerFindings();
+  v.readRows();
+  v.missingUnits();
+  v.totals();
+  return { reading: { def: sheet.def, grid: withNumbers(grid, v.textNumbers), layout, rows: v.rows, textNumbers: v.textNumbers }, findings: v.findings };
 }
 
 /** Typed without any diacritic: "Nghia Hung" for Nghĩa Hưng. */

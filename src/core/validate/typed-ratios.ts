@@ -1,4 +1,4 @@
-import type { Definitions } from "../definitions/schema";
+import { calculatedAst, type Catalogue } from "../definitions/compile";
 import { evaluate } from "../expr";
 import { finding } from "../findings/findings";
 import type { Finding } from "../model";
@@ -8,20 +8,18 @@ import { address } from "../a1";
 import { REPORTED_RATIO_TOLERANCE } from "../tolerances";
 import { calculatedColumnPlaces, typedRatioColumns } from "../plan/calculated-columns";
 import { type Readings, rowEvalContext } from "../workbook/contexts";
-import { parsed } from "../indicators/indicators";
 
 /** A ratio the staff typed as 65.8 means 65.8%; as 0.658 or "65,8%" it is already a fraction. */
 function asFraction(value: number, typedAsPercentText: boolean): number {
   return !typedAsPercentText && Math.abs(value) > 1.5 ? value / 100 : value;
 }
 
-export function typedRatioFindings(defs: Definitions, readings: Readings, target: (id: string) => number | null): Finding[] {
+export function typedRatioFindings(defs: Catalogue, readings: Readings, target: (id: string) => number | null): Finding[] {
   const findings: Finding[] = [];
   for (const reading of readings.values()) {
     const typed = typedRatioColumns(reading, calculatedColumnPlaces(reading));
     for (const [calcId, columns] of typed) {
-      const calc = reading.def.calculated.find((c) => c.id === calcId)!;
-      const ast = parsed(calc.expr, "row");
+      const ast = calculatedAst(defs, reading.def.id, calcId);
       const cursor = { row: 0 };
       const ctx = rowEvalContext(defs, reading, cursor, target);
       for (const col of columns) {

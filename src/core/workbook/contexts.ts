@@ -1,4 +1,4 @@
-import type { Definitions } from "../definitions/schema";
+import type { Catalogue } from "../definitions/compile";
 import { encodeLegacy } from "../text/legacy-encoding";
 import type { CompileContext, EvalContext } from "../expr/context";
 import { absoluteRange } from "../expr";
@@ -13,9 +13,9 @@ export type Readings = Map<string, SheetReading>;
  * The spellings COUNTIF counts a choice under: its value and aliases, and on a sheet typed in a legacy
  * encoding the same words in that encoding too, so the workbook's formula counts what the engine reads.
  */
-export function choiceSpellings(defs: Definitions, sheetId: string | null, field: string, value: string, readings?: Readings): string[] {
-  const sheet = defs.sheets.find((s) => s.id === sheetId);
-  const choice = sheet?.columns.find((c) => c.field === field)?.choices?.find((c) => c.value === value);
+export function choiceSpellings(defs: Catalogue, sheetId: string | null, field: string, value: string, readings?: Readings): string[] {
+  const column = sheetId === null ? undefined : defs.sheetById.get(sheetId)?.columns.get(field);
+  const choice = column?.choices?.find((c) => c.value === value);
   const unicode = choice ? [choice.value, ...choice.aliases] : [value];
   const legacy = sheetId ? readings?.get(sheetId)?.grid.legacy : undefined;
   const spellings = legacy ? [...unicode, ...unicode.map((s) => encodeLegacy(s, legacy.encoding))] : unicode;
@@ -48,7 +48,7 @@ export function countedRows(reading: SheetReading): number {
   return count;
 }
 
-export function aggregateEvalContext(defs: Definitions, readings: Readings, target: (id: string) => number | null): EvalContext {
+export function aggregateEvalContext(defs: Catalogue, readings: Readings, target: (id: string) => number | null): EvalContext {
   return {
     columnValues: (sheetId, field) => {
       const reading = readings.get(sheetId);
@@ -66,7 +66,7 @@ export function aggregateEvalContext(defs: Definitions, readings: Readings, targ
 /** The row a row context reads: a number, or a cursor the caller moves to reuse one context over many rows. */
 export type RowRef = number | { row: number };
 
-export function rowEvalContext(defs: Definitions, reading: SheetReading, at: RowRef, target: (id: string) => number | null): EvalContext {
+export function rowEvalContext(defs: Catalogue, reading: SheetReading, at: RowRef, target: (id: string) => number | null): EvalContext {
   return {
     rowValue: (field) => {
       const col = reading.layout.columns.get(field);
@@ -93,7 +93,7 @@ export function columnRange(reading: SheetReading, field: string): string[] | nu
   return reading.layout.spans.map((span) => absoluteRange(reading.grid.name, col, span.first, span.last));
 }
 
-export function aggregateCompileContext(defs: Definitions, readings: Readings, target: (id: string) => string | number | null): CompileContext {
+export function aggregateCompileContext(defs: Catalogue, readings: Readings, target: (id: string) => string | number | null): CompileContext {
   return {
     columnRange: (sheetId, field) => {
       const reading = readings.get(sheetId);
@@ -112,7 +112,7 @@ export function aggregateCompileContext(defs: Definitions, readings: Readings, t
 export const ROW_MARK = "\u0000";
 export const ROW_PLACEHOLDER = -1;
 
-export function rowCompileContext(defs: Definitions, reading: SheetReading, row: number, target: (id: string) => string | number | null): CompileContext {
+export function rowCompileContext(defs: Catalogue, reading: SheetReading, row: number, target: (id: string) => string | number | null): CompileContext {
   return {
     rowCell: (field) => {
       const col = reading.layout.columns.get(field);

@@ -1,3 +1,4 @@
+import { type Catalogue, missingSeverity } from "../definitions/compile";
 import type { Definitions, Profile, SheetDef } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
@@ -5,7 +6,8 @@ import { address } from "../a1";
 import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { matchKey } from "../text/normalize";
-import { compare, headerOf, type RowRecord, type SheetReading, validateSheet } from "../validate/sheet";
+import { otherSheet, RuleRunner } from "../validate/rules";
+import { type SheetReading, validateSheet } from "../validate/sheet";
 import { type ColumnMappings, MARKER_SHEET } from "./ownership";
 
 export interface WorkbookReading {
@@ -53,7 +55,15 @@ function placeSheets(snapshot: WorkbookSnapshot, defs: Definitions, owned: Set<s
   return placed;
 }
 
-export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, profile: Profile, owned: Set<string>, mappings: ColumnMappings = new Map()): WorkbookReading {
+/** A sheet definition's placement failed: the finding, at the severity the definition's `required` gives. */
+function unplacedFinding(def: SheetDef, placement: { ambiguous: string[] } | null): Finding {
+  const severity = missingSeverity(def);
+  return placement
+    ? finding("ambiguous-sheet", def.name, null, { as: def.name, candidates: placement.ambiguous.map((n) => `“${n}”`).join(", ") }, severity)
+    : finding("missing-sheet", def.name, null, {}, severity);
+}
+
+export function readWorkbook(snapshot: WorkbookSnapshot, defs: Catalogue, profile: Profile, owned: Set<string>, mappings: ColumnMappings = new Map()): WorkbookReading {
   const findings: Finding[] = [];
   const readings = new Map<string, SheetReading>();
   const units = unitDirectory(defs, profile);
@@ -61,72 +71,49 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, prof
   for (const def of defs.sheets) {
     const placement = placed.get(def.id) ?? null;
     if (placement === null || "ambiguous" in placement) {
-      const missing = placement
-        ? finding("ambiguous-sheet", def.name, null, { as: def.name, candidates: placement.ambiguous.map((n) => `“${n}”`).join(", ") })
-        : finding("missing-sheet", def.name, null);
-      findings.push({ ...missing, ...(def.required ? {} : { severity: "warning" as const }) });
+      findings.push(unplacedFinding(def, placement));
       continue;
     }
     if (placement.byHeader) findings.push(finding("sheet-read-as", placement.grid.name, null, { as: def.name }));
     const grid = placement.grid;
     const layout = locateLayout(grid, def, defs.totalsLabels, mappings.get(grid.name));
     if (!layout) {
-      const key = def.columns.find((c) => c.field === def.key)!;
+      const key = defs.sheetById.get(def.id)!.columns.get(def.key)!;
       findings.push(finding("missing-column", grid.name, null, { column: key.header }));
       continue;
     }
-    const result = validateSheet(grid, def, layout, defs, units);
+    const result = validateSheet(grid, defs.sheetById.get(def.id)!, layout, defs, units);
     findings.push(...result.findings);
     readings.set(def.id, result.reading);
   }
-  findings.push(...crossSheetFindings(defs, readings, profile.district));
+  findings.push(...crossSheetFindings(defs, readings), ...unregisteredFindings(defs, readings, profile.district));
   return { readings, findings };
 }
 
-function crossSheetFindings(defs: Definitions, readings: Map<string, SheetReading>, district: string): Finding[] {
+/** The catalogue's rules that read another sheet, run once every sheet is read. */
+function crossSheetFindings(defs: Catalogue, readings: Map<string, SheetReading>): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of defs.crossSheetRules) {
-    const here = readings.get(rule.sheet);
-    const there = readings.get(rule.otherSheet);
-    if (!here || !there) continue;
-    const col = here.layout.columns.get(rule.field);
-    const otherCol = there.layout.columns.get(rule.otherField);
-    if (col === undefined || otherCol === undefined) continue;
-    // Each unit's first record on the other sheet.
-    const others = new Map<string, RowRecord>();
-    for (const r of there.rows) if (r.unit && !others.has(r.unit.key)) others.set(r.unit.key, r);
-    for (const r of here.rows) {
-      const value = r.numberOf(rule.field);
-      if (value === null || value === undefined || !r.unit) continue;
-      const other = others.get(r.unit.key);
-      const otherValue = other?.numberOf(rule.otherField) ?? null;
-      if (!other || otherValue === null) continue;
-      if (!compare(rule.op, value, otherValue)) {
-        findings.push(
-          finding("cross-sheet-mismatch", here.grid.name, address(r.row, col), {
-            column: headerOf(here.def, rule.field),
-            unit: r.unit!.name,
-            value,
-            op: rule.op,
-            other: headerOf(there.def, rule.otherField),
-            otherValue,
-            otherSheet: there.grid.name,
-            otherCell: address(other.row, otherCol),
-          }),
-        );
-      }
-    }
+  const read = new Set(defs.sheets.flatMap((def) => defs.sheetById.get(def.id)!.rules.map((r) => r.otherSheet)));
+  const others = new Map([...readings].filter(([id]) => read.has(id)).map(([id, r]) => [id, otherSheet(r.grid.name, r.layout, r.rows)]));
+  for (const def of defs.sheets) {
+    const here = readings.get(def.id);
+    if (here) new RuleRunner(defs.sheetById.get(def.id)!, here.grid.name, here.layout, others).checkAcross(here.rows, findings);
   }
-  const s1 = readings.get("S1");
-  if (s1) {
-    const inS1 = new Set(s1.rows.map((r) => r.unit?.key).filter(Boolean));
-    for (const [id, reading] of readings) {
-      if (id === "S1" || reading.def.units !== "all") continue;
-      const keyCol = reading.layout.columns.get(reading.def.key)!;
-      for (const r of reading.rows) {
-        if (r.unit?.kind === "organisation" && !r.unit.known && !inS1.has(r.unit.key)) {
-          findings.push(finding("unknown-unit", reading.grid.name, address(r.row, keyCol), { value: r.keyText, district }));
-        }
+  return findings;
+}
+
+/** An organisation neither in the profile nor on the register sheet is unknown on the other sheets of units. */
+function unregisteredFindings(defs: Catalogue, readings: Map<string, SheetReading>, district: string): Finding[] {
+  const register = readings.get(defs.register);
+  if (!register) return [];
+  const findings: Finding[] = [];
+  const registered = new Set(register.rows.map((r) => r.unit?.key).filter(Boolean));
+  for (const [id, reading] of readings) {
+    if (id === defs.register || reading.def.units !== "all") continue;
+    const keyCol = reading.layout.columns.get(reading.def.key)!;
+    for (const r of reading.rows) {
+      if (r.unit?.kind === "organisation" && !r.unit.known && !registered.has(r.unit.key)) {
+        findings.push(finding("unknown-unit", reading.grid.name, address(r.row, keyCol), { value: r.keyText, district }));
       }
     }
   }
