@@ -1,5 +1,6 @@
 import { quoteSheetName } from "../expr";
 import type { Finding, PlanOp, PlanValue, Severity } from "../model";
+import { renderVietnamese } from "../findings/messages";
 import { UNICODE_FONT } from "./calculated-columns";
 
 export const FINDINGS_SHEET = "Kiểm tra số liệu";
@@ -44,7 +45,7 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
         text(SEVERITY_LABELS[f.severity]),
         f.sheet === null ? { kind: "empty" } : text(f.sheet),
         f.sheet !== null && f.cell !== null && existingSheets.has(f.sheet) ? cellLink(f.sheet, f.cell) : f.cell === null ? { kind: "empty" } : text(f.cell),
-        text(f.message),
+        text(renderVietnamese(f)),
       ]),
     });
   }

@@ -1,12 +1,12 @@
 import type { Definitions, SheetDef } from "../definitions/schema";
 import { finding } from "../findings/findings";
-import type { Finding, SheetGrid } from "../model";
+import type { Finding, FindingOf, SheetGrid } from "../model";
 import { cellText, parseCellNumber } from "../read/cell-number";
 import { matchKey } from "../text/normalize";
 import { address, cellAt } from "../read/grid";
 import type { SheetLayout } from "../read/sheet-layout";
 import type { ResolvedUnit, UnitDirectory } from "../read/units";
-import { checkCell, FROM_TEXT } from "./cells";
+import { cellFinding, checkCell, FROM_TEXT, unitLabel } from "./cells";
 
 export interface RowRecord {
   row: number;
@@ -63,8 +63,7 @@ const LISTED_CELLS = 20;
 /** One finding lists every number stored as text on a sheet. */
 function textNumbersFinding(sheet: string, textNumbers: readonly TextNumber[]): Finding {
   const cells = textNumbers.slice(0, LISTED_CELLS).map((t) => address(t.row, t.col));
-  const more = textNumbers.length > LISTED_CELLS ? ` …` : "";
-  return finding("number-as-text", sheet, address(textNumbers[0].row, textNumbers[0].col), { count: textNumbers.length, cells: cells.join(", ") + more });
+  return finding("number-as-text", sheet, address(textNumbers[0].row, textNumbers[0].col), { count: textNumbers.length, cells });
 }
 
 /** The grid with each number stored as text replaced by its number; rows without one are shared, not copied. */
@@ -128,7 +127,7 @@ export function validateSheet(
   const suggested = new Set<string>();
   const unknownUnit = (cell: string, text: string, communesOnly: boolean): Finding => {
     const f = unknownUnitFinding(sheet, cell, text, units, communesOnly);
-    if (typeof f.params.suggestion === "string") suggested.add(matchKey(f.params.suggestion));
+    if (f.params.hint?.kind === "suggestion") suggested.add(matchKey(f.params.hint.suggestion));
     return f;
   };
   const columns = { numbers: new Map(checked.map((c) => [c.column.field, c.numbers])), choices: new Map(checked.map((c) => [c.column.field, c.choices])) };
@@ -159,14 +158,14 @@ export function validateSheet(
           findings.push(finding("not-a-number", sheet, address(row, c.col), { column: c.column.header, value: cellText(raw) }));
           number = null;
         } else textNumbers.push({ row, col: c.col, value: check.number!, text: cellText(raw) });
-      } else if (check.problems.length > 0) for (const p of check.problems) findings.push(finding(p.code, sheet, address(row, c.col), { column: c.column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
+      } else if (check.problems.length > 0) for (const p of check.problems) findings.push(cellFinding(p, sheet, address(row, c.col), c.column.header, unitLabel(keyText, row)));
       c.numbers.push(number);
       c.choices.push(check.choice);
     }
 
     if (keyColumnDef.type === "unit") {
       if (keyText === "") {
-        findings.push(finding("blank-required", sheet, address(row, keyColumn), { column: keyColumnDef.header, unit: `dòng ${row + 1}` }));
+        findings.push(finding("blank-required", sheet, address(row, keyColumn), { column: keyColumnDef.header, unit: unitLabel(keyText, row) }));
       } else if (def.units === "communes") {
         unit = units.resolveCommune(keyText);
         if (!unit) findings.push(unknownUnit(address(row, keyColumn), keyText, true));
@@ -204,7 +203,7 @@ export function validateSheet(
             op: rule.op,
             other: rule.other !== undefined ? headerOf(def, rule.other) : String(rule.value),
             otherValue: right,
-            unit: keyText,
+            unit: unitLabel(keyText, row),
           }),
         );
       }
@@ -232,9 +231,9 @@ function lacksDiacritics(text: string): boolean {
   return !/[\u0300-\u036fđĐ]/.test(text.normalize("NFD"));
 }
 
-function unknownUnitFinding(sheet: string, cell: string, text: string, units: UnitDirectory, communesOnly: boolean): Finding {
+function unknownUnitFinding(sheet: string, cell: string, text: string, units: UnitDirectory, communesOnly: boolean): FindingOf<"unknown-unit"> {
   const suggestion = units.suggest(text, communesOnly);
-  return finding("unknown-unit", sheet, cell, { value: text, district: units.district, ...(suggestion ? { hint: "suggestion", suggestion } : {}) });
+  return finding("unknown-unit", sheet, cell, { value: text, district: units.district, ...(suggestion ? { hint: { kind: "suggestion", suggestion } } : {}) });
 }
 
 /** A totals row, grand or section, against the sum of its rows as typed. */

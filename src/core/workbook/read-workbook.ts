@@ -62,7 +62,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, prof
     const placement = placed.get(def.id) ?? null;
     if (placement === null || "ambiguous" in placement) {
       const missing = placement
-        ? finding("ambiguous-sheet", def.name, null, { as: def.name, candidates: placement.ambiguous.map((n) => `“${n}”`).join(", ") })
+        ? finding("ambiguous-sheet", def.name, null, { as: def.name, candidates: placement.ambiguous })
         : finding("missing-sheet", def.name, null);
       findings.push({ ...missing, ...(def.required ? {} : { severity: "warning" as const }) });
       continue;
