@@ -1,11 +1,11 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
 import { achievementOf, statusOf } from "../indicators/indicators";
-import type { IndicatorResult } from "../model";
+import type { IndicatorResult, SeverityCounts } from "../model";
 
 export interface DistrictOutcome {
   name: string;
   file: string;
-  counts: { error: number; warning: number; info: number };
+  counts: SeverityCounts;
   indicators: IndicatorResult[];
 }
 

@@ -1,6 +1,6 @@
 import type { Definitions, Profile } from "../definitions/schema";
 import { type Ast, type CompileContext, compile, quoteSheetName, referencedSheets } from "../expr";
-import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue } from "../model";
+import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue, SeverityCounts } from "../model";
 import { absoluteAddress, columnLetter } from "../read/grid";
 import { aggregateCompileContext, type Readings } from "../workbook/contexts";
 import { indicatorAst, parsed } from "../indicators/indicators";
@@ -35,7 +35,7 @@ export interface RunInfo {
   now: Date;
   version: string;
   definitions: string;
-  counts: { error: number; warning: number; info: number };
+  counts: SeverityCounts;
   /** The sheet that lists the findings, when there are any. */
   findingsSheet?: string | null;
 }
