@@ -87,7 +87,7 @@ export async function consolidateIntoWorkbook(
   const definitions = definitionsOf(options);
   const now = options.now ?? new Date();
   const consolidation = consolidateDistricts(sources, definitions, profiles, now, VERSION);
-  if (!consolidation.districts.some(isReadable)) throw new ToolRefusal(`Không đọc được tệp nào: ${unreadableList(consolidation.districts)}.`);
+  if (!consolidation.districts.some(isReadable)) throw new ToolRefusal(`Không đọc được tệp nào: ${unreadableList(consolidation.districts, "vi")}.`);
   const snapshot = await host.read();
   const owned = ownedSheets(snapshot);
   const { name } = summarySheetName(snapshot, owned, PROVINCE_SHEET);

@@ -1,11 +1,13 @@
 import type { Definitions, Profile } from "../definitions/schema";
+import type { Language } from "../findings/format";
+import { type Reason, renderReason } from "../findings/reasons";
 import { analyse } from "../analyse";
 import type { IndicatorResult, WorkbookSnapshot } from "../model";
 import { matchProfile } from "./match-profile";
 import { type District, isReadable, provinceIndicators } from "./province";
 
-/** One district's file as it arrived: read into a snapshot, or refused with the reason in Vietnamese. */
-export type DistrictSource = { file: string; snapshot: WorkbookSnapshot } | { file: string; reason: string };
+/** One district's file as it arrived: read into a snapshot, or refused with the reason. */
+export type DistrictSource = { file: string; snapshot: WorkbookSnapshot } | { file: string; reason: Reason };
 
 export interface Consolidation {
   districts: District[];
@@ -26,7 +28,7 @@ export function consolidateDistricts(sources: readonly DistrictSource[], defs: D
     const matched = matchProfile(source.snapshot, defs, profiles);
     // Two files of one district (say, two versions sent on different days) would count it twice.
     const earlier = matched ? fileOf.get(matched) : undefined;
-    if (matched && earlier) return { name: matched.district, file: source.file, reason: `cùng huyện ${matched.district} với tệp ${earlier}; chỉ tính tệp đầu, không cộng hai lần`, duplicate: true };
+    if (matched && earlier) return { name: matched.district, file: source.file, reason: { code: "duplicate-district", params: { district: matched.district, earlierFile: earlier } }, duplicate: true };
     if (matched) fileOf.set(matched, source.file);
     const analysis = analyse(source.snapshot, defs, matched ?? profiles[0], { now, version });
     return { name: matched ? matched.district : fallbackName, file: source.file, counts: analysis.counts, indicators: analysis.indicators };
@@ -35,6 +37,6 @@ export function consolidateDistricts(sources: readonly DistrictSource[], defs: D
 }
 
 /** "a.xlsx (lý do); b.xlsx (lý do)": why none of the files could be used. */
-export function unreadableList(districts: readonly District[]): string {
-  return districts.map((d) => (isReadable(d) ? "" : `${d.file} (${d.reason})`)).filter(Boolean).join("; ");
+export function unreadableList(districts: readonly District[], language: Language): string {
+  return districts.map((d) => (isReadable(d) ? "" : `${d.file} (${renderReason(d.reason, language)})`)).filter(Boolean).join("; ");
 }

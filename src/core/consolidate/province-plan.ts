@@ -4,6 +4,7 @@ import { columnLetter } from "../read/grid";
 import { STATUS_LABELS, vietnamTime } from "../plan/summary";
 import { PERCENT_FORMAT } from "../plan/calculated-columns";
 import { type District, isReadable } from "./province";
+import { renderReason } from "../findings/reasons";
 
 export const PROVINCE_SHEET = "Tổng hợp toàn tỉnh";
 const HEADER = 4;
@@ -69,7 +70,7 @@ export function provincePlan(defs: Definitions, districts: readonly District[], 
   ops.push({ op: "style", sheet, range: `B${row}:F${row}`, style: { bold: true, border: true } });
   for (const d of districts) {
     row++;
-    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${d.reason}`)]]);
+    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${renderReason(d.reason, "vi")}`)]]);
     ops.push({ op: "style", sheet, range: `B${row}:F${row}`, style: { border: true } });
   }
   ops.push(

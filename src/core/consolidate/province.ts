@@ -1,4 +1,5 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
+import type { Reason } from "../findings/reasons";
 import { achievementOf, statusOf } from "../indicators/indicators";
 import type { IndicatorResult, SeverityCounts } from "../model";
 
@@ -12,7 +13,7 @@ export interface DistrictOutcome {
 export interface UnreadableDistrict {
   name: string;
   file: string;
-  reason: string;
+  reason: Reason;
   /** Read, but a second file of a district already counted: left out so as not to count it twice. */
   duplicate?: true;
 }
