@@ -161,6 +161,6 @@ describe("every reason a district file is refused renders in both languages", ()
 
   it("keeps the Vietnamese words the province sheet has always written", () => {
     expect(renderReason(REASONS["too-big"], "vi")).toBe("tệp khai báo giải nén ra 4.0 GB trong 2 mục — quá lớn cho một workbook, có thể hỏng hoặc độc hại");
-    expect(renderReason(REASONS["duplicate-district"], "en")).toBe("Lạng Giang again, as in file lang-giang.xlsx; only the first file is counted, never both");
+    expect(renderReason(REASONS["duplicate-district"], "en")).toBe("a second file for Lạng Giang (the first is lang-giang.xlsx); only the first is counted, never both");
   });
 });

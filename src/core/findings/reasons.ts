@@ -47,7 +47,7 @@ const ENGLISH: ReasonTexts = {
   "too-big": (p) => `the file claims to unpack to ${formatNumber(p.gigabytes, "en", 1)} GB in ${p.entries} entries — too large for a workbook, perhaps damaged or malicious`,
   "unreadable-xlsx": (p) => `the .xlsx file could not be read (${p.detail})`,
   "file-not-found": () => "file not found",
-  "duplicate-district": (p) => `${p.district} again, as in file ${p.earlierFile}; only the first file is counted, never both`,
+  "duplicate-district": (p) => `a second file for ${p.district} (the first is ${p.earlierFile}); only the first is counted, never both`,
 };
 
 const TEXTS: Record<Language, ReasonTexts> = { vi: VIETNAMESE, en: ENGLISH };
