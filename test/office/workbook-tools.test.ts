@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { recalculateWorkbook } from "../../src/app/use-cases";
+import { describeFailure } from "../../src/app/failure";
 import { consolidateIntoWorkbook, convertLegacyText, createTemplate, ToolRefusal } from "../../src/app/workbook-tools";
 import { PROVINCE_SHEET } from "../../src/core/consolidate/province-plan";
 import { convertEncodingPlan } from "../../src/core/workbook/convert-encoding";
@@ -138,12 +139,12 @@ describe("province consolidation from the task pane", () => {
     const result = await consolidateIntoWorkbook(hostOf(fake), [{ file: "lang-giang.xlsx", snapshot }, { file: "lang-giang-ban-2.xlsx", snapshot }], [langGiang], { now: NOW });
     expect(result.districts.map((d) => ("reason" in d ? [d.name, d.file, renderReason(d.reason, "vi")] : [d.name, d.file]))).toEqual([
       ["Lạng Giang", "lang-giang.xlsx"],
-      ["Lạng Giang", "lang-giang-ban-2.xlsx", "cùng huyện Lạng Giang với tệp lang-giang.xlsx; chỉ tính tệp đầu, không cộng hai lần"],
+      ["Lạng Giang", "lang-giang-ban-2.xlsx", "tệp thứ hai của Lạng Giang (tệp đầu là lang-giang.xlsx); chỉ tính tệp đầu, không cộng hai lần"],
     ]);
     const c5 = result.province.find((i) => i.id === "C5")!;
     expect([c5.numerator, c5.denominator]).toEqual([187, 284]);
     const listed = [...fakeContents(fake.sheet(PROVINCE_SHEET))].filter(([, v]) => typeof v === "string" && v.startsWith("Không tính"));
-    expect(listed.map(([, v]) => v)).toEqual(["Không tính: cùng huyện Lạng Giang với tệp lang-giang.xlsx; chỉ tính tệp đầu, không cộng hai lần"]);
+    expect(listed.map(([, v]) => v)).toEqual(["Không tính: tệp thứ hai của Lạng Giang (tệp đầu là lang-giang.xlsx); chỉ tính tệp đầu, không cộng hai lần"]);
   });
 
   it("refuses when no file could be read, saying why for each, and writes nothing", async () => {
@@ -152,6 +153,7 @@ describe("province consolidation from the task pane", () => {
     const refusal = await consolidateIntoWorkbook(hostOf(fake), [{ file: "a.xls", reason: { code: "xls" } }], [langGiang]).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ToolRefusal);
     expect((refusal as Error).message).toBe("Không đọc được tệp nào: a.xls (đây là tệp Excel 97-2003 (.xls); hãy mở trong Excel và lưu thành .xlsx (Sổ làm việc Excel)).");
+    expect(describeFailure(refusal, "en")).toBe("None of the files could be read: a.xls (this is an Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx (Excel Workbook)).");
     expect(fake.syncs).toBe(0);
   });
 

@@ -100,7 +100,7 @@ describe("the pane's tools", () => {
       "hong (hong.xlsx): could not be read — not an .xlsx file (not in Excel's format)",
       "Lạng Giang (lg-2.xlsx): not counted — a second file for Lạng Giang (the first is lg.xlsx); only the first is counted, never both",
     ]);
-    expect(districtLines(districts, "vi")[1]).toBe("Lạng Giang (lg-2.xlsx): không tính — cùng huyện Lạng Giang với tệp lg.xlsx; chỉ tính tệp đầu, không cộng hai lần");
+    expect(districtLines(districts, "vi")[1]).toBe("Lạng Giang (lg-2.xlsx): không tính — tệp thứ hai của Lạng Giang (tệp đầu là lg.xlsx); chỉ tính tệp đầu, không cộng hai lần");
   });
 
   it("creates the template in an empty workbook, and refuses a workbook that holds figures", async () => {

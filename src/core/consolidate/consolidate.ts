@@ -36,6 +36,11 @@ export function consolidateDistricts(sources: readonly DistrictSource[], defs: D
   return { districts, province: provinceIndicators(defs, districts) };
 }
 
+/** "Không đọc được tệp nào: a.xlsx (lý do); b.xlsx (lý do).", in the person's language. */
+export function noneReadable(districts: readonly District[], language: Language): string {
+  return `${language === "vi" ? "Không đọc được tệp nào" : "None of the files could be read"}: ${unreadableList(districts, language)}.`;
+}
+
 /** "a.xlsx (lý do); b.xlsx (lý do)": why none of the files could be used. */
 export function unreadableList(districts: readonly District[], language: Language): string {
   return districts.map((d) => (isReadable(d) ? "" : `${d.file} (${renderReason(d.reason, language)})`)).filter(Boolean).join("; ");

@@ -33,7 +33,7 @@ const VIETNAMESE: ReasonTexts = {
   "too-big": (p) => `tệp khai báo giải nén ra ${p.gigabytes.toFixed(1)} GB trong ${p.entries} mục — quá lớn cho một workbook, có thể hỏng hoặc độc hại`,
   "unreadable-xlsx": (p) => `không đọc được tệp .xlsx (${p.detail})`,
   "file-not-found": () => "không tìm thấy tệp",
-  "duplicate-district": (p) => `cùng huyện ${p.district} với tệp ${p.earlierFile}; chỉ tính tệp đầu, không cộng hai lần`,
+  "duplicate-district": (p) => `tệp thứ hai của ${p.district} (tệp đầu là ${p.earlierFile}); chỉ tính tệp đầu, không cộng hai lần`,
 };
 
 const ENGLISH: ReasonTexts = {
