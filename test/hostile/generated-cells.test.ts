@@ -49,7 +49,7 @@ describe("the engine on generated workbooks with hostile cell contents", () => {
             expect(col).toBeLessThan(16_384);
             expect(snapshot.sheets.some((s) => s.name === f.sheet)).toBe(true);
           }
-          expect(renderFinding(f, "vi")).not.toMatch(/\{\w+\}|undefined|NaN/);
+          for (const language of ["vi", "en"] as const) expect(renderFinding(f, language)).not.toMatch(/\{\w+\}|undefined|NaN|\[object/);
         }
         for (const i of analysis.indicators) {
           for (const v of [i.actual, i.numerator, i.denominator, i.achievement, i.change]) expect(v === null || Number.isFinite(v)).toBe(true);
