@@ -32,6 +32,18 @@ describe("finding catalogue", () => {
     expect(SEVERITY["unknown-column"]).toBe("info");
   });
 
+  it("type-checks each code's params in the factory", () => {
+    const base = { column: "Số trưởng thôn là đảng viên", value: 15, op: "<=", other: "Số thôn", otherValue: 12 } as const;
+    // @ts-expect-error A unit is data (a name or a row), never words such as "dòng 12".
+    const worded = finding("rule-violation", "Trưởng thôn", "D9", { ...base, unit: "dòng 12" });
+    // @ts-expect-error A ratio's percentages are typed, not a number under a *Pct name.
+    const named = finding("reported-ratio-mismatch", "Trưởng thôn", "E9", { valuePct: 0.9, expectedPct: 0.4, unit: "Tân Thanh" });
+    // @ts-expect-error Every code but the param-less ones needs its params.
+    const bare = finding("missing-column", "Tổ chức đảng", null);
+    expect([worded.params, named.params, bare.params]).toEqual([{ ...base, unit: "dòng 12" }, { valuePct: 0.9, expectedPct: 0.4, unit: "Tân Thanh" }, {}]);
+    expect(finding("missing-sheet", "Trưởng thôn", null)).toEqual({ severity: "error", code: "missing-sheet", sheet: "Trưởng thôn", cell: null, params: {} });
+  });
+
   it("renders numbers, operators and hints in the person's language", () => {
     const rule = finding("rule-violation", "Trưởng thôn", "D9", { column: "Số trưởng thôn là đảng viên", value: 1234.5, op: "<=", other: "Số thôn", otherValue: 12, unit: { name: "Tân Thanh" } });
     expect(renderFinding(rule, "vi")).toBe("Ô D9: “Số trưởng thôn là đảng viên” (1.234,5) phải không lớn hơn “Số thôn” (12) của Tân Thanh.");
