@@ -29,8 +29,15 @@ export interface WriteProgress {
   blocks: number;
 }
 
-/** A refusal the person can act on, already worded in Vietnamese; nothing was written. */
-export class ToolRefusal extends Error {}
+/** A refusal the person can act on, worded in Vietnamese (and in other languages where it was built from data); nothing was written. */
+export class ToolRefusal extends Error {
+  constructor(
+    message: string,
+    readonly wordedIn?: (language: Language) => string,
+  ) {
+    super(message);
+  }
+}
 
 export class HostFailure extends Error {
   override readonly name: string = "HostFailure";
@@ -151,7 +158,7 @@ function state(failure: HostFailure, w: FailureWords, action: FailedAction): str
  * what happened to the workbook and what to do, anything else prefixed with "not done".
  */
 export function describeFailure(error: unknown, language: Language, action: FailedAction = "recalculate"): string {
-  if (error instanceof ToolRefusal) return error.message;
+  if (error instanceof ToolRefusal) return error.wordedIn?.(language) ?? error.message;
   const w = WORDS[language] ?? VI;
   if (error instanceof HostFailure) {
     if (error.stage === "plan") return `${error.detail} ${state(error, w, action)}`;

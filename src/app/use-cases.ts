@@ -3,13 +3,13 @@ import type { Catalogue } from "../core/definitions/compile";
 import type { Profile } from "../core/definitions/schema";
 import { analyse } from "../core/analyse";
 import type { SheetColumns } from "../core/workbook/contexts";
-import type { Finding, IndicatorResult, WorkbookHost } from "../core/model";
+import type { Finding, IndicatorResult, SeverityCounts, WorkbookHost } from "../core/model";
 import { VERSION } from "../version";
 
 export interface RunOutcome {
   findings: Finding[];
   indicators: IndicatorResult[];
-  counts: { error: number; warning: number; info: number };
+  counts: SeverityCounts;
   /** Where each sheet's columns were found: the pane ties findings to the indicators that read their cells. */
   columns: SheetColumns;
   /** The summary sheet's name as written (normally "Tổng hợp chỉ tiêu"); null for a validate-only run. */

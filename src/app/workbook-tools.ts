@@ -1,10 +1,11 @@
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Catalogue } from "../core/definitions/compile";
 import type { Profile } from "../core/definitions/schema";
-import { type Consolidation, consolidateDistricts, type DistrictSource, unreadableList } from "../core/consolidate/consolidate";
+import { type Consolidation, consolidateDistricts, type DistrictSource, noneReadable } from "../core/consolidate/consolidate";
 import { isReadable } from "../core/consolidate/province";
 import { PROVINCE_SHEET, provincePlan } from "../core/consolidate/province-plan";
 import { definitionsLabel } from "../core/analyse";
+import type { Language } from "../core/findings/format";
 import { type ConvertedSheet, convertEncodingPlan } from "../core/workbook/convert-encoding";
 import { columnMappingPlan, columnMappings, markerOps, ownedSheets, summarySheetName } from "../core/workbook/ownership";
 import type { SheetGrid, WorkbookHost } from "../core/model";
@@ -88,7 +89,10 @@ export async function consolidateIntoWorkbook(
   const definitions = definitionsOf(options);
   const now = options.now ?? new Date();
   const consolidation = consolidateDistricts(sources, definitions, profiles, now, VERSION);
-  if (!consolidation.districts.some(isReadable)) throw new ToolRefusal(`Không đọc được tệp nào: ${unreadableList(consolidation.districts)}.`);
+  if (!consolidation.districts.some(isReadable)) {
+    const worded = (language: Language) => noneReadable(consolidation.districts, language);
+    throw new ToolRefusal(worded("vi"), worded);
+  }
   const snapshot = await host.read();
   const owned = ownedSheets(snapshot);
   const { name } = summarySheetName(snapshot, owned, PROVINCE_SHEET);

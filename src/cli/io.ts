@@ -4,10 +4,21 @@ import type ExcelJS from "exceljs";
 import { loadDefinitions, loadProfile } from "../core/definitions/load";
 import type { Catalogue } from "../core/definitions/compile";
 import type { Definitions, Profile } from "../core/definitions/schema";
+import { type Reason, renderReason } from "../core/findings/reasons";
 import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
 
 /** Bad arguments or unusable input: exit 2, one line on stderr, nothing written. */
 export class UsageError extends Error {}
+
+/** A file refused for a reason the consolidation lists (and so keeps as a code, not only as a line). */
+export class FileRefusal extends UsageError {
+  constructor(
+    file: string,
+    readonly reason: Reason,
+  ) {
+    super(`${file}: ${renderReason(reason, "vi")}`);
+  }
+}
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DEFAULT_DEFINITIONS = path.join(ROOT, "seeds/de-an-02.definitions.json");
@@ -42,10 +53,10 @@ export async function shippedProfiles(defs: Definitions): Promise<Profile[]> {
 
 /** Reads an .xlsx (and keeps its bytes, whose parts ExcelJS does not model go back into OUT), or says in one Vietnamese line why it cannot be read. */
 export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
-  if (!existsSync(file)) throw new UsageError(`không tìm thấy tệp ${file}`);
+  if (!existsSync(file)) throw new FileRefusal(file, { code: "file-not-found" });
   const bytes = new Uint8Array(await fs.readFile(file));
   const read = await workbookFromBytes(bytes);
-  if ("reason" in read) throw new UsageError(`${file}: ${read.reason}`);
+  if ("reason" in read) throw new FileRefusal(file, read.reason);
   return { workbook: read.workbook, bytes };
 }
 

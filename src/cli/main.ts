@@ -9,11 +9,12 @@ import { analyse, definitionsLabel } from "../core/analyse";
 import { convertEncodingPlan } from "../core/workbook/convert-encoding";
 import { templatePlan } from "../core/template/template-plan";
 import { ENCODING_LABELS } from "../core/text/legacy-encoding";
+import { renderReason } from "../core/findings/reasons";
 import { preserveParts, rebuiltSheetsOf } from "../hosts/xlsx/preserve-parts";
 import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
 import { type CliArgs, parseArgs } from "./args";
-import { DEFAULT_PROFILE, readDefinitions, readProfile, readWorkbookFile, shippedProfiles, UsageError, writeAtomically } from "./io";
+import { DEFAULT_PROFILE, FileRefusal, readDefinitions, readProfile, readWorkbookFile, shippedProfiles, UsageError, writeAtomically } from "./io";
 import { indicatorsJson, reportJson, summaryText } from "./report";
 
 const HELP = `Đề án 02 — kiểm tra và tính lại chỉ tiêu trên tệp Excel (.xlsx)
@@ -105,13 +106,13 @@ async function consolidate(args: CliArgs): Promise<number> {
     try {
       sources.push({ file: path.basename(file), snapshot: snapshotOf((await readWorkbookFile(file)).workbook) });
     } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      sources.push({ file: path.basename(file), reason: e.message.replace(`${file}: `, "") });
+      if (!(e instanceof FileRefusal)) throw e;
+      sources.push({ file: path.basename(file), reason: e.reason });
     }
   }
   const { districts, province } = consolidateDistricts(sources, definitions, profiles, now, VERSION);
   const readable = districts.filter(isReadable);
-  if (readable.length === 0) throw new UsageError(`không đọc được tệp nào: ${unreadableList(districts)}`);
+  if (readable.length === 0) throw new UsageError(`không đọc được tệp nào: ${unreadableList(districts, "vi")}`);
   const workbook = new ExcelJS.Workbook();
   applyPlan(workbook, { ops: provincePlan(definitions, districts, province, now) });
   await writeAtomically(out, await saveWorkbook(workbook));
@@ -122,12 +123,12 @@ async function consolidate(args: CliArgs): Promise<number> {
     districts: districts.map((d) =>
       isReadable(d)
         ? { name: d.name, file: d.file, counts: d.counts, indicators: indicatorsJson(d.indicators) }
-        : { name: d.name, file: d.file, error: d.reason },
+        : { name: d.name, file: d.file, error: renderReason(d.reason, "vi") },
     ),
     province: { indicators: indicatorsJson(province) },
   });
   for (const d of districts) {
-    process.stdout.write(isReadable(d) ? `${d.name} (${d.file}): ${d.counts.error} lỗi, ${d.counts.warning} cảnh báo, ${d.counts.info} thông tin\n` : `${d.name} (${d.file}): ${d.duplicate ? "KHÔNG TÍNH" : "KHÔNG ĐỌC ĐƯỢC"} — ${d.reason}\n`);
+    process.stdout.write(isReadable(d) ? `${d.name} (${d.file}): ${d.counts.error} lỗi, ${d.counts.warning} cảnh báo, ${d.counts.info} thông tin\n` : `${d.name} (${d.file}): ${d.duplicate ? "KHÔNG TÍNH" : "KHÔNG ĐỌC ĐƯỢC"} — ${renderReason(d.reason, "vi")}\n`);
   }
   process.stdout.write(`\nĐã ghi ${out}${report ? ` và ${report}` : ""}.\n`);
   return readable.length < districts.length || readable.some((d) => d.counts.error > 0) ? 1 : 0;

@@ -1,5 +1,6 @@
 import type { Analysis } from "../core/analyse";
 import { formatNumber, formatPercent } from "../core/findings/format";
+import { renderVietnamese } from "../core/findings/messages";
 import type { IndicatorResult } from "../core/model";
 import { STATUS_LABELS } from "../core/plan/summary";
 
@@ -28,7 +29,7 @@ export function reportJson(analysis: Pick<Analysis, "findings" | "indicators" | 
     definitions: meta.definitions,
     input: meta.input,
     counts: analysis.counts,
-    findings: analysis.findings.map(({ severity, code, sheet, cell, message }) => ({ severity, code, sheet, cell, message })),
+    findings: analysis.findings.map((f) => ({ severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, message: renderVietnamese(f) })),
     indicators: indicatorsJson(analysis.indicators),
   };
 }
@@ -47,7 +48,7 @@ export function summaryText(analysis: Pick<Analysis, "findings" | "indicators" |
   lines.push(`Phát hiện: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`);
   for (const f of analysis.findings.slice(0, maxFindings)) {
     const where = [f.sheet, f.cell].filter(Boolean).join("!");
-    lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${where ? where + ": " : ""}${f.message}`);
+    lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${where ? where + ": " : ""}${renderVietnamese(f)}`);
   }
   if (analysis.findings.length > maxFindings) lines.push(`  … và ${analysis.findings.length - maxFindings} phát hiện khác (xem báo cáo JSON).`);
   lines.push("");

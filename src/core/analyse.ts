@@ -1,7 +1,7 @@
 import type { Catalogue } from "./definitions/compile";
 import type { Definitions, Profile } from "./definitions/schema";
 import { countBySeverity, finding } from "./findings/findings";
-import type { Finding, IndicatorResult, Plan, WorkbookSnapshot } from "./model";
+import type { Finding, IndicatorResult, Plan, SeverityCounts, WorkbookSnapshot } from "./model";
 import { calculatedColumnOps } from "./plan/calculated-columns";
 import { findingsSheetOps, FINDINGS_SHEET } from "./plan/findings-sheet";
 import { summaryOps, summaryTargetRef, vietnamTime } from "./plan/summary";
@@ -24,7 +24,7 @@ export interface AnalysisOptions {
 export interface Analysis {
   findings: Finding[];
   indicators: IndicatorResult[];
-  counts: { error: number; warning: number; info: number };
+  counts: SeverityCounts;
   summarySheet: string;
   /** Where each sheet's columns were found, so a finding can be tied to the indicators that read its cell. */
   columns: SheetColumns;

@@ -73,18 +73,72 @@ export const FINDING_CODES = [
 
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-export type FindingParams = Record<string, string | number>;
+export type ComparisonOp = "<=" | "<" | ">=" | ">" | "=";
 
-export interface Finding {
+/** Which unit a row is: its name as typed, or its 1-based row number where the name is blank. */
+export type UnitLabel = { name: string } | { row: number };
+
+/** A fraction of 1 (0.9 for 90%), shown as a percentage. */
+export interface Percentage {
+  fraction: number;
+}
+
+/** A sentence added after a finding's message to help fix it. */
+export type FindingHint = { kind: "suggestion"; suggestion: string } | { kind: "fraction" } | { kind: "date" } | { kind: "spaces" };
+
+/** Where a cell check's finding sits: its column's header and the unit of its row. */
+interface InColumn {
+  column: string;
+  unit: UnitLabel;
+}
+
+/** The data each finding code carries; messages are rendered from it at the edge, in each language. */
+export interface FindingParamsByCode {
+  "missing-sheet": Record<string, never>;
+  "missing-column": { column: string; field?: string };
+  "blank-required": InColumn;
+  "not-a-number": { column: string; unit?: UnitLabel; value: string; hint?: FindingHint };
+  "not-integer": InColumn & { value: number | string };
+  "negative-value": InColumn & { value: number | string; min: number };
+  "invalid-choice": InColumn & { value: string; choices: string[]; hint?: FindingHint };
+  "rule-violation": { column: string; value: number; op: ComparisonOp; other: string; otherValue: number; unit: UnitLabel };
+  "total-mismatch": { column: string; value: number; expected: number };
+  "unknown-unit": { value: string; district: string; hint?: FindingHint };
+  "duplicate-unit": { value: string; firstCell: string };
+  "missing-unit": { unit: string };
+  "cross-sheet-mismatch": { column: string; unit: string; value: number; op: ComparisonOp; other: string; otherValue: number; otherSheet: string; otherCell: string };
+  "formula-error": { value: string; column?: string; unit?: UnitLabel };
+  "reported-ratio-mismatch": { value: Percentage; expected: Percentage; unit: string };
+  "unknown-column": { value: string };
+  /** `cells` lists the first few of the `count` cells. */
+  "number-as-text": { count: number; cells: string[] };
+  "summary-name-taken": { target: string };
+  "legacy-encoding": { count: number; encoding: string };
+  "unit-without-diacritics": { value: string; unit: string };
+  "sheet-read-as": { as: string };
+  "ambiguous-sheet": { as: string; candidates: string[] };
+  "formula-not-computed": { column: string; formula: string };
+}
+
+export type ParamsOf<C extends FindingCode> = FindingParamsByCode[C];
+
+export interface FindingOf<C extends FindingCode> {
   severity: Severity;
-  code: FindingCode;
+  code: C;
   /** The sheet's name as it stands in the workbook, or null for a workbook-wide finding. */
   sheet: string | null;
   /** A1 address, or null where no single cell applies. */
   cell: string | null;
-  /** Vietnamese message; render other languages from code + params. */
-  message: string;
-  params: FindingParams;
+  params: ParamsOf<C>;
+}
+
+/** A finding as data: no text; the edges render it in the person's language (findings/render.ts). */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { consolidateIntoWorkbook, createTemplate } from "../app/workbook-tools";
 import { isReadable } from "../core/consolidate/province";
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Language } from "../core/findings/format";
+import { renderReason } from "../core/findings/reasons";
 import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { App } from "../taskpane/components/App";
@@ -170,7 +171,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
   async function openBytes(fileName: string, bytes: Uint8Array, ignored: number) {
     const read = await workbookFromBytes(bytes);
     if ("reason" in read) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: fileName, reason: read.reason })] });
+      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: fileName, reason: renderReason(read.reason, language) })] });
       return;
     }
     setOpen((o) => ({ workbook: read.workbook, bytes, fileName, serial: (o?.serial ?? 0) + 1, changed: false }));

@@ -1,19 +1,13 @@
 import type { Language } from "../core/findings/format";
-import type { IndicatorResult } from "../core/model";
+import type { IndicatorResult, SeverityCounts } from "../core/model";
 import { headlineOf, shownValue, unitFigure } from "./indicator-text";
 import { counted, fillIn, STRINGS } from "./strings";
-
-export interface RunCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
 
 /**
  * What matters after a run, most urgent first: targets missed, errors to fix, the worst unit of each
  * missed indicator. The pane shows these lines at the top and the live region reads them out.
  */
-export function summaryLines(counts: RunCounts, indicators: readonly IndicatorResult[] | undefined, language: Language): string[] {
+export function summaryLines(counts: SeverityCounts, indicators: readonly IndicatorResult[] | undefined, language: Language): string[] {
   const t = STRINGS[language];
   const lines: string[] = [];
   if (indicators) {

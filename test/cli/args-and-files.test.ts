@@ -1,5 +1,6 @@
 import { parseArgs } from "../../src/cli/args";
 import { unusableReason } from "../../src/hosts/xlsx/inspect-file";
+import { renderReason } from "../../src/core/findings/reasons";
 
 describe("parseArgs", () => {
   it("reads the command, the input and the options of the documented call", () => {
@@ -31,7 +32,7 @@ describe("unusableReason tells why a file is not an .xlsx before parsing it", ()
     ["an .ods file", new Uint8Array(Buffer.from("PK\u0003\u0004xxxxxxxxxxxxxxxxxxxxxxxxxxmimetypeapplication/vnd.oasis.opendocument.spreadsheet", "latin1")), /\.ods/],
     ["random bytes", new Uint8Array([1, 2, 3, 4, 5]), /không phải tệp \.xlsx/],
   ])("%s", (_name, bytes, reason) => {
-    expect(unusableReason(bytes)).toMatch(reason);
+    expect(renderReason(unusableReason(bytes)!, "vi")).toMatch(reason);
   });
   it("lets a zip through to the parser", () => {
     expect(unusableReason(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBeNull();

@@ -1,4 +1,5 @@
 import { analyseSheets, grid, located } from "../helpers/grid";
+import { renderFinding } from "../../src/core/findings/render";
 
 const TITLE = [["HUYỆN ỦY LẠNG GIANG"], ["BAN TỔ CHỨC"], ["BIỂU TỔNG HỢP TRƯỞNG THÔN LÀ ĐẢNG VIÊN"], []];
 
@@ -76,7 +77,7 @@ describe("reading the district's sheets as they are laid out", () => {
       ["Trưởng thôn", "B10", "duplicate-unit"],
       ["Trưởng thôn", "B11", "unknown-unit"],
     ]);
-    expect(found[2].message).toContain("Có phải “Tân Thanh”?");
+    expect(renderFinding(found[2], "vi")).toContain("Có phải “Tân Thanh”?");
   });
 
   it("reads numbers typed as text with Vietnamese separators, and says Excel will not add them", () => {
@@ -88,7 +89,7 @@ describe("reading the district's sheets as they are laid out", () => {
     const result = analyseSheets(headVillages([[1, "Nghĩa Hưng", "8/8", 8]]));
     const [f] = s4Findings(result);
     expect([f.cell, f.code, f.severity]).toEqual(["C6", "not-a-number", "error"]);
-    expect(f.message).toContain("không ghi phân số");
+    expect(renderFinding(f, "vi")).toContain("không ghi phân số");
   });
 
   it("finds a sheet whose name differs in case and diacritics", () => {

@@ -1,5 +1,6 @@
 import { HEADERS, NAMES, analyseWorkbook, clerkWorkbook, figures, plainSheet, sampleRows, summaryCell, summaryRow, writtenFormulasAgree, type Cell, type ClerkSheet } from "../helpers/clerk";
 import { located } from "../helpers/grid";
+import { renderFinding } from "../../src/core/findings/render";
 
 const TITLE: Cell[][] = [["HUYỆN ỦY LẠNG GIANG"], ["BIỂU TỔNG HỢP"], []];
 
@@ -128,7 +129,7 @@ describe("numbers typed as text", () => {
       ["Doanh nghiệp", "C7", "number-as-text"],
       ["Trưởng thôn", "C19", "number-as-text"],
     ]);
-    expect(analysis.findings.find((f) => f.sheet === "Tổ chức đảng" && f.code === "number-as-text")!.params).toMatchObject({ count: 3, cells: "F6, G6, G7" });
+    expect(analysis.findings.find((f) => f.sheet === "Tổ chức đảng" && f.code === "number-as-text")!.params).toMatchObject({ count: 3, cells: ["F6", "G6", "G7"] });
     expect(analysis.findings.filter((f) => f.code === "number-as-text").every((f) => f.severity === "info")).toBe(true);
 
     const sheet = writtenFormulasAgree(workbook, analysis);
@@ -212,7 +213,7 @@ describe("sheets under other names", () => {
       ["TCD", null, "sheet-read-as"],
       ["CBCS", null, "sheet-read-as"],
     ]);
-    expect(analysis.findings.find((f) => f.sheet === "TCD")!.message).toContain("được đọc là sheet “Tổ chức đảng”");
+    expect(renderFinding(analysis.findings.find((f) => f.sheet === "TCD")!, "vi")).toContain("được đọc là sheet “Tổ chức đảng”");
     expect([figures(analysis, "A3").A3[0], figures(analysis, "C1").C1[0], figures(analysis, "D6").D6.slice(1), figures(analysis, "D1").D1.slice(1)]).toEqual([412, 895, [64, 300], [489, 500]]);
     writtenFormulasAgree(workbook, analysis);
   });
@@ -285,6 +286,6 @@ describe("the Chỉ tiêu sheet and unit names", () => {
       ["Trưởng thôn", "B16", "unit-without-diacritics"],
       ["Trưởng thôn", "B21", "unknown-unit"],
     ]);
-    expect(analysis.findings.find((f) => f.code === "unknown-unit")!.message).toContain("Có phải “Tân Hưng”?");
+    expect(renderFinding(analysis.findings.find((f) => f.code === "unknown-unit")!, "vi")).toContain("Có phải “Tân Hưng”?");
   });
 });

@@ -51,7 +51,7 @@ describe("a second district is data only", () => {
     const districts: District[] = [
       { name: "Lạng Giang", file: "lang-giang.xlsx", counts: lg.counts, indicators: lg.indicators },
       { name: "Thử Nghiệm", file: "thu-nghiem.xlsx", counts: analysis.counts, indicators: analysis.indicators },
-      { name: "hong", file: "hong.xlsx", reason: "không phải tệp .xlsx" },
+      { name: "hong", file: "hong.xlsx", reason: { code: "not-xlsx" } },
     ];
     const province = Object.fromEntries(provinceIndicators(definitions, districts).map((i) => [i.id, i]));
     // (187 + 32) / (284 + 45) = 219 / 329, not the average of 65.8% and 71.1%.

@@ -11,6 +11,7 @@ import { formulaEngine } from "../helpers/formula-engine";
 import { NOW } from "../helpers/grid";
 import { agrees, plannedFormulas } from "../helpers/plan-cells";
 import { summaryLayout } from "../../src/core/plan/summary";
+import { renderFinding } from "../../src/core/findings/render";
 
 const { definitions, profile } = bundledCatalogue();
 const SAMPLE = path.resolve(__dirname, "../../seeds/lang-giang.xlsx");
@@ -157,12 +158,12 @@ describe("a workbook with planted defects", () => {
   it("gives every finding a Vietnamese message that names what to fix", async () => {
     const { workbook } = await buildDefectWorkbook();
     const byCode = Object.fromEntries(run(workbook).findings.map((f) => [f.code, f]));
-    expect(byCode["rule-violation"].message).toBe("Ô D25: “Số trưởng thôn là đảng viên” (15) phải không lớn hơn “Số thôn, tổ dân phố” (12) của Tân Thịnh.");
-    expect(byCode["not-a-number"].message).toContain("không ghi phân số như “8/8”");
-    expect(byCode["duplicate-unit"].message).toBe("Ô B27: “Đảng bộ xã Tân Dĩnh” đã có ở ô B23. Hãy xóa hoặc gộp dòng trùng.");
-    expect(byCode["missing-column"].message).toBe("Sheet “Tổ chức đảng” thiếu cột “Số chi bộ sinh hoạt ghép”. Hãy thêm cột có tiêu đề này vào hàng tiêu đề.");
-    expect(byCode["total-mismatch"].message).toBe("Ô C32: dòng tổng ghi 310 nhưng cộng các dòng được 300. Hãy sửa dòng tổng hoặc số liệu các dòng.");
-    expect(byCode["reported-ratio-mismatch"].message).toBe("Ô E24: tỷ lệ nhập tay 90% khác tỷ lệ tính được 41,67% (lệch quá 0,1 điểm %).");
+    expect(renderFinding(byCode["rule-violation"], "vi")).toBe("Ô D25: “Số trưởng thôn là đảng viên” (15) phải không lớn hơn “Số thôn, tổ dân phố” (12) của Tân Thịnh.");
+    expect(renderFinding(byCode["not-a-number"], "vi")).toContain("không ghi phân số như “8/8”");
+    expect(renderFinding(byCode["duplicate-unit"], "vi")).toBe("Ô B27: “Đảng bộ xã Tân Dĩnh” đã có ở ô B23. Hãy xóa hoặc gộp dòng trùng.");
+    expect(renderFinding(byCode["missing-column"], "vi")).toBe("Sheet “Tổ chức đảng” thiếu cột “Số chi bộ sinh hoạt ghép”. Hãy thêm cột có tiêu đề này vào hàng tiêu đề.");
+    expect(renderFinding(byCode["total-mismatch"], "vi")).toBe("Ô C32: dòng tổng ghi 310 nhưng cộng các dòng được 300. Hãy sửa dòng tổng hoặc số liệu các dòng.");
+    expect(renderFinding(byCode["reported-ratio-mismatch"], "vi")).toBe("Ô E24: tỷ lệ nhập tay 90% khác tỷ lệ tính được 41,67% (lệch quá 0,1 điểm %).");
   });
 
   it("still builds the summary, counting the findings on it", async () => {

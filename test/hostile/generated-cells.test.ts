@@ -6,6 +6,7 @@ import { parseAddress } from "../../src/core/a1";
 import { snapshotOf } from "../../src/hosts/xlsx/xlsx-host";
 import { districtArbitrary, districtWorkbook } from "../helpers/district";
 import { NOW } from "../helpers/grid";
+import { renderFinding } from "../../src/core/findings/render";
 
 const { definitions, profile } = bundledCatalogue();
 
@@ -48,7 +49,7 @@ describe("the engine on generated workbooks with hostile cell contents", () => {
             expect(col).toBeLessThan(16_384);
             expect(snapshot.sheets.some((s) => s.name === f.sheet)).toBe(true);
           }
-          expect(f.message).not.toMatch(/\{\w+\}|undefined|NaN/);
+          for (const language of ["vi", "en"] as const) expect(renderFinding(f, language)).not.toMatch(/\{\w+\}|undefined|NaN|\[object/);
         }
         for (const i of analysis.indicators) {
           for (const v of [i.actual, i.numerator, i.denominator, i.achievement, i.change]) expect(v === null || Number.isFinite(v)).toBe(true);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { recalculateWorkbook } from "../../src/app/use-cases";
+import { describeFailure } from "../../src/app/failure";
 import { consolidateIntoWorkbook, convertLegacyText, createTemplate, ToolRefusal } from "../../src/app/workbook-tools";
 import { PROVINCE_SHEET } from "../../src/core/consolidate/province-plan";
 import { convertEncodingPlan } from "../../src/core/workbook/convert-encoding";
@@ -16,6 +17,7 @@ import { legacyCopy, SAMPLE } from "../helpers/legacy";
 import { definitions, filledThuNghiem, langGiang, THU_NGHIEM_PROFILE, thuNghiem } from "../helpers/thu-nghiem";
 import { FakeExcel } from "./fake-excel";
 import { fakeContents, fakeFromWorkbook, xlsxContents } from "./from-exceljs";
+import { renderReason } from "../../src/core/findings/reasons";
 
 const hostOf = (fake: FakeExcel) => new OfficeHost({ runtime: fake.runtime() });
 const sampleSnapshot = async () => snapshotOf(await loadWorkbook(readFileSync(SAMPLE)));
@@ -95,7 +97,7 @@ describe("province consolidation from the task pane", () => {
     const sources = [
       { file: "lang-giang.xlsx", snapshot: await sampleSnapshot() },
       { file: "thu-nghiem.xlsx", snapshot: snapshotOf(await filledThuNghiem()) },
-      { file: "hong.xlsx", reason: "không phải tệp .xlsx (không đúng định dạng Excel)" },
+      { file: "hong.xlsx", reason: { code: "not-xlsx" } as const },
     ];
     const result = await consolidateIntoWorkbook(hostOf(fake), sources, [langGiang, thuNghiem], { now: NOW });
     expect(result.sheet).toBe(PROVINCE_SHEET);
@@ -135,22 +137,23 @@ describe("province consolidation from the task pane", () => {
     fake.addSheet("Sheet1");
     const snapshot = await sampleSnapshot();
     const result = await consolidateIntoWorkbook(hostOf(fake), [{ file: "lang-giang.xlsx", snapshot }, { file: "lang-giang-ban-2.xlsx", snapshot }], [langGiang], { now: NOW });
-    expect(result.districts.map((d) => ("reason" in d ? [d.name, d.file, d.reason] : [d.name, d.file]))).toEqual([
+    expect(result.districts.map((d) => ("reason" in d ? [d.name, d.file, renderReason(d.reason, "vi")] : [d.name, d.file]))).toEqual([
       ["Lạng Giang", "lang-giang.xlsx"],
-      ["Lạng Giang", "lang-giang-ban-2.xlsx", "cùng huyện Lạng Giang với tệp lang-giang.xlsx; chỉ tính tệp đầu, không cộng hai lần"],
+      ["Lạng Giang", "lang-giang-ban-2.xlsx", "tệp thứ hai của Lạng Giang (tệp đầu là lang-giang.xlsx); chỉ tính tệp đầu, không cộng hai lần"],
     ]);
     const c5 = result.province.find((i) => i.id === "C5")!;
     expect([c5.numerator, c5.denominator]).toEqual([187, 284]);
     const listed = [...fakeContents(fake.sheet(PROVINCE_SHEET))].filter(([, v]) => typeof v === "string" && v.startsWith("Không tính"));
-    expect(listed.map(([, v]) => v)).toEqual(["Không tính: cùng huyện Lạng Giang với tệp lang-giang.xlsx; chỉ tính tệp đầu, không cộng hai lần"]);
+    expect(listed.map(([, v]) => v)).toEqual(["Không tính: tệp thứ hai của Lạng Giang (tệp đầu là lang-giang.xlsx); chỉ tính tệp đầu, không cộng hai lần"]);
   });
 
   it("refuses when no file could be read, saying why for each, and writes nothing", async () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1");
-    const refusal = await consolidateIntoWorkbook(hostOf(fake), [{ file: "a.xls", reason: "đây là tệp Excel 97-2003 (.xls)" }], [langGiang]).catch((e: unknown) => e);
+    const refusal = await consolidateIntoWorkbook(hostOf(fake), [{ file: "a.xls", reason: { code: "xls" } }], [langGiang]).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ToolRefusal);
-    expect((refusal as Error).message).toBe("Không đọc được tệp nào: a.xls (đây là tệp Excel 97-2003 (.xls)).");
+    expect((refusal as Error).message).toBe("Không đọc được tệp nào: a.xls (đây là tệp Excel 97-2003 (.xls); hãy mở trong Excel và lưu thành .xlsx (Sổ làm việc Excel)).");
+    expect(describeFailure(refusal, "en")).toBe("None of the files could be read: a.xls (this is an Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx (Excel Workbook)).");
     expect(fake.syncs).toBe(0);
   });
 
@@ -180,7 +183,7 @@ describe("reading picked files", () => {
       ],
       definitions,
     );
-    expect(picked.sources.map((s) => ("reason" in s ? [s.file, s.reason] : [s.file, s.snapshot.sheets.length]))).toEqual([
+    expect(picked.sources.map((s) => ("reason" in s ? [s.file, renderReason(s.reason, "vi")] : [s.file, s.snapshot.sheets.length]))).toEqual([
       ["lang-giang.xlsx", (await sampleSnapshot()).sheets.length],
       ["hong.xlsx", "không phải tệp .xlsx (không đúng định dạng Excel)"],
       ["so-lieu.csv", "đây là tệp văn bản (CSV), không phải .xlsx; hãy mở trong Excel và lưu thành .xlsx"],

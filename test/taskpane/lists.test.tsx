@@ -71,6 +71,19 @@ describe("the findings list", () => {
     expect(selected).toEqual(["Trưởng thôn!C19"]);
   });
 
+  it("shows every planted defect in English when the pane is in English, rendered from its code and params", async () => {
+    const { findings, inputs } = await defectAnalysis();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FindingList findings={findings} inputs={inputs} language="en" onSelect={() => undefined} />
+      </FluentProvider>,
+    );
+    const all = screen.getAllByRole("listitem").map((li) => li.textContent ?? "");
+    expect(all).toHaveLength(findings.length);
+    expect(all).toContain("Warning Cell E24: the ratio typed by hand, 90%, differs from the computed 41.67% (by more than 0.1 percentage point).");
+    expect(all.filter((text) => /\bÔ [A-Z]+\d+|đang trống|không phải là số/.test(text))).toEqual([]);
+  });
+
   it("says so when there is nothing to fix", () => {
     render(<FindingList findings={[]} />);
     expect(screen.getByText(/Không có phát hiện nào/)).toBeTruthy();

@@ -10,6 +10,7 @@ import { PROVINCE_SHEET } from "../../src/core/consolidate/province-plan";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { App } from "../../src/taskpane/components/App";
+import { districtLines } from "../../src/taskpane/components/WorkbookTools";
 import { readPickedFiles } from "../../src/taskpane/district-files";
 import { FakeExcel } from "../office/fake-excel";
 import { fakeFromWorkbook } from "../office/from-exceljs";
@@ -88,6 +89,18 @@ describe("the pane's tools", () => {
     expect(screen.getByText("Thử Nghiệm (thu-nghiem.xlsx): 0 lỗi, 0 cảnh báo, 0 thông tin")).toBeTruthy();
     expect(screen.getByText("hong (hong.xlsx): không đọc được — không phải tệp .xlsx (không đúng định dạng Excel)")).toBeTruthy();
     expect([fake.sheet(PROVINCE_SHEET).content("C4"), fake.sheet(PROVINCE_SHEET).content("F4")]).toEqual(["Lạng Giang", "Thử Nghiệm"]);
+  });
+
+  it("lists a refused file and a district's second file with their reasons in the pane's language", () => {
+    const districts = [
+      { name: "hong", file: "hong.xlsx", reason: { code: "not-xlsx" } as const },
+      { name: "Lạng Giang", file: "lg-2.xlsx", reason: { code: "duplicate-district", params: { district: "Lạng Giang", earlierFile: "lg.xlsx" } } as const, duplicate: true as const },
+    ];
+    expect(districtLines(districts, "en")).toEqual([
+      "hong (hong.xlsx): could not be read — not an .xlsx file (not in Excel's format)",
+      "Lạng Giang (lg-2.xlsx): not counted — a second file for Lạng Giang (the first is lg.xlsx); only the first is counted, never both",
+    ]);
+    expect(districtLines(districts, "vi")[1]).toBe("Lạng Giang (lg-2.xlsx): không tính — tệp thứ hai của Lạng Giang (tệp đầu là lg.xlsx); chỉ tính tệp đầu, không cộng hai lần");
   });
 
   it("creates the template in an empty workbook, and refuses a workbook that holds figures", async () => {

@@ -1,12 +1,14 @@
 import type { Catalogue } from "../definitions/compile";
 import type { Profile } from "../definitions/schema";
+import type { Language } from "../findings/format";
+import { type Reason, renderReason } from "../findings/reasons";
 import { analyse } from "../analyse";
 import type { IndicatorResult, WorkbookSnapshot } from "../model";
 import { matchProfile } from "./match-profile";
 import { type District, isReadable, provinceIndicators } from "./province";
 
-/** One district's file as it arrived: read into a snapshot, or refused with the reason in Vietnamese. */
-export type DistrictSource = { file: string; snapshot: WorkbookSnapshot } | { file: string; reason: string };
+/** One district's file as it arrived: read into a snapshot, or refused with the reason. */
+export type DistrictSource = { file: string; snapshot: WorkbookSnapshot } | { file: string; reason: Reason };
 
 export interface Consolidation {
   districts: District[];
@@ -27,7 +29,7 @@ export function consolidateDistricts(sources: readonly DistrictSource[], defs: C
     const matched = matchProfile(source.snapshot, defs, profiles);
     // Two files of one district (say, two versions sent on different days) would count it twice.
     const earlier = matched ? fileOf.get(matched) : undefined;
-    if (matched && earlier) return { name: matched.district, file: source.file, reason: `cùng huyện ${matched.district} với tệp ${earlier}; chỉ tính tệp đầu, không cộng hai lần`, duplicate: true };
+    if (matched && earlier) return { name: matched.district, file: source.file, reason: { code: "duplicate-district", params: { district: matched.district, earlierFile: earlier } }, duplicate: true };
     if (matched) fileOf.set(matched, source.file);
     const analysis = analyse(source.snapshot, defs, matched ?? profiles[0], { now, version });
     return { name: matched ? matched.district : fallbackName, file: source.file, counts: analysis.counts, indicators: analysis.indicators };
@@ -35,7 +37,12 @@ export function consolidateDistricts(sources: readonly DistrictSource[], defs: C
   return { districts, province: provinceIndicators(defs, districts) };
 }
 
+/** "Không đọc được tệp nào: a.xlsx (lý do); b.xlsx (lý do).", in the person's language. */
+export function noneReadable(districts: readonly District[], language: Language): string {
+  return `${language === "vi" ? "Không đọc được tệp nào" : "None of the files could be read"}: ${unreadableList(districts, language)}.`;
+}
+
 /** "a.xlsx (lý do); b.xlsx (lý do)": why none of the files could be used. */
-export function unreadableList(districts: readonly District[]): string {
-  return districts.map((d) => (isReadable(d) ? "" : `${d.file} (${d.reason})`)).filter(Boolean).join("; ");
+export function unreadableList(districts: readonly District[], language: Language): string {
+  return districts.map((d) => (isReadable(d) ? "" : `${d.file} (${renderReason(d.reason, language)})`)).filter(Boolean).join("; ");
 }

@@ -4,6 +4,7 @@ import { columnLetter } from "../a1";
 import { STATUS_LABELS, vietnamTime } from "../plan/summary";
 import { COUNT_FORMAT, EMPTY, formula, HEADER_STYLE, num, PERCENT_FORMAT, type SheetWriter, sheetWriter, text } from "../plan/cells";
 import { type District, type DistrictOutcome, isReadable } from "./province";
+import { renderReason } from "../findings/reasons";
 
 export const PROVINCE_SHEET = "Tổng hợp toàn tỉnh";
 const HEADER = 4;
@@ -79,7 +80,7 @@ function districtsBlock({ put, style }: SheetWriter, districts: readonly Distric
   style(`B${row}:F${row}`, { bold: true, border: true });
   for (const d of districts) {
     row++;
-    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${d.reason}`)]]);
+    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${renderReason(d.reason, "vi")}`)]]);
     style(`B${row}:F${row}`, { border: true });
   }
 }

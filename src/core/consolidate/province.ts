@@ -1,18 +1,19 @@
 import type { Definitions, IndicatorDef } from "../definitions/schema";
 import { indicatorResult } from "../indicators/indicator-result";
-import type { IndicatorResult } from "../model";
+import type { Reason } from "../findings/reasons";
+import type { IndicatorResult, SeverityCounts } from "../model";
 
 export interface DistrictOutcome {
   name: string;
   file: string;
-  counts: { error: number; warning: number; info: number };
+  counts: SeverityCounts;
   indicators: IndicatorResult[];
 }
 
 export interface UnreadableDistrict {
   name: string;
   file: string;
-  reason: string;
+  reason: Reason;
   /** Read, but a second file of a district already counted: left out so as not to count it twice. */
   duplicate?: true;
 }

@@ -37,7 +37,7 @@ export const Rule = z.object({
   right: z.string().min(1),
   when: z.object({ field: fieldName, equals: z.string() }).optional(),
   severity: z.enum(["error", "warning", "info"]),
-  instruction: z.string().min(1),
+  instruction: z.enum(["rule-violation", "cross-sheet-mismatch"]),
   missing: z.enum(["skip"]),
 });
 

@@ -1,4 +1,4 @@
-import type { FindingCode, FindingParams } from "../model";
+import type { Finding } from "../model";
 import type { Language } from "./format";
 import { type MessageCatalogue, renderWith, VIETNAMESE } from "./messages";
 import { ENGLISH } from "./messages-en";
@@ -6,6 +6,6 @@ import { ENGLISH } from "./messages-en";
 export const CATALOGUES: Record<Language, MessageCatalogue> = { vi: VIETNAMESE, en: ENGLISH };
 
 /** A finding's message in the person's language, from its code and params. */
-export function renderMessage(code: FindingCode, params: FindingParams, language: Language): string {
-  return renderWith(CATALOGUES[language], language, code, params);
+export function renderFinding(f: Finding, language: Language): string {
+  return renderWith(CATALOGUES[language], f);
 }

@@ -1,6 +1,6 @@
 import { type Catalogue, missingSeverity } from "../definitions/compile";
 import type { Profile } from "../definitions/schema";
-import { finding } from "../findings/findings";
+import { atSeverity, finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { quoteSheetName } from "../expr";
 import { cellAt } from "../read/grid";
@@ -34,7 +34,7 @@ export function readTargets(snapshot: WorkbookSnapshot, defs: Catalogue, profile
   const def = defs.targets.def;
   const grid: SheetGrid | undefined = findSheet(snapshot, def.name, def.aliases, skip);
   // Without the sheet the profile's targets apply, and "Tính lại" creates the sheet from them.
-  if (!grid) return { sheet: null, figures, findings: [finding("missing-sheet", def.name, null, {}, missingSeverity(def))] };
+  if (!grid) return { sheet: null, figures, findings: [atSeverity(finding("missing-sheet", def.name, null), missingSeverity(def))] };
   const layout = locateLayout(grid, def, defs.totalsLabels);
   if (!layout) return { sheet: null, figures, findings: [] };
   const { findings } = validateSheet(grid, defs.targets, layout, defs, unitDirectory(defs, profile));

@@ -1,5 +1,6 @@
 import { excelString, quoteSheetName } from "../expr";
 import type { Finding, PlanOp, PlanValue, Severity } from "../model";
+import { renderVietnamese } from "../findings/messages";
 import { BAD, columnLetters, EMPTY, HEADER_STYLE_UNWRAPPED, num, text, UNICODE_FONT, WARNING } from "./cells";
 
 export const FINDINGS_SHEET = "Kiểm tra số liệu";
@@ -50,7 +51,7 @@ export function findingsSheetOps(sheet: string, findings: readonly Finding[], ex
         text(SEVERITY_LABELS[f.severity]),
         f.sheet === null ? EMPTY : text(f.sheet),
         f.sheet !== null && f.cell !== null && existingSheets.has(f.sheet) ? cellLink(f.sheet, f.cell) : f.cell === null ? EMPTY : text(f.cell),
-        text(f.message),
+        text(renderVietnamese(f)),
       ]),
     });
   }

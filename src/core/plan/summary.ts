@@ -1,7 +1,7 @@
 import { calculatedAst, type Catalogue } from "../definitions/compile";
 import type { CalculatedDef, IndicatorDef, Profile } from "../definitions/schema";
 import { type Ast, type CompileContext, compile, quoteSheetName, referencedSheets } from "../expr";
-import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue, UnitValue } from "../model";
+import type { CellStyle, ChartSpec, IndicatorResult, IndicatorStatus, PlanOp, PlanValue, SeverityCounts, UnitValue } from "../model";
 import { absoluteAddress, absoluteColumnRange, columnLetter } from "../a1";
 import { aggregateCompileContext, type Readings } from "../workbook/contexts";
 import type { TargetsReading } from "../indicators/targets";
@@ -83,7 +83,7 @@ export interface RunInfo {
   now: Date;
   version: string;
   definitions: string;
-  counts: { error: number; warning: number; info: number };
+  counts: SeverityCounts;
   /** The sheet that lists the findings, when there are any. */
   findingsSheet?: string | null;
 }

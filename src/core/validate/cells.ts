@@ -1,11 +1,23 @@
 import type { ColumnDef } from "../definitions/schema";
-import { type CellValue, type FindingCode, type FindingParams, isErrorValue } from "../model";
+import { SEVERITY } from "../findings/messages";
+import { type CellValue, type Finding, type FindingHint, isErrorValue, type ParamsOf, type UnitLabel } from "../model";
 import { cellText, parseCellNumber } from "../read/cell-number";
 import { closest, matchKey } from "../text/normalize";
 
-export interface CellProblem {
-  code: FindingCode;
-  params: FindingParams;
+type CellCode = "formula-error" | "blank-required" | "not-a-number" | "not-integer" | "negative-value" | "invalid-choice";
+
+/** What is wrong with one cell, without its place: the caller adds the cell, the column and the unit. */
+export type CellProblem = { [C in CellCode]: { code: C; params: Omit<ParamsOf<C>, "column" | "unit"> } }[CellCode];
+
+/** A cell problem at its cell, with its column's header and its row's unit. */
+export function cellFinding(p: CellProblem, sheet: string, cell: string, column: string, unit: UnitLabel): Finding {
+  // Each CellProblem's params are its code's params less column and unit, so the union holds by construction.
+  return { severity: SEVERITY[p.code], code: p.code, sheet, cell, params: { column, unit, ...p.params } } as Finding;
+}
+
+/** A unit's name as typed, or its row (1-based) where the name is blank. */
+export function unitLabel(keyText: string, row: number): UnitLabel {
+  return keyText ? { name: keyText } : { row: row + 1 };
 }
 
 export interface CellCheck {
@@ -18,8 +30,8 @@ export interface CellCheck {
 }
 
 const NONE: readonly CellProblem[] = Object.freeze([]);
-/** An unambiguous number stored as text: it counts as its number, and "Tính lại" makes it one. */
-export const FROM_TEXT: readonly CellProblem[] = Object.freeze([Object.freeze({ code: "number-as-text" as const, params: {} })]);
+/** An unambiguous number stored as text: it counts as its number, and "Tính lại" makes it one. A marker, told from NONE by identity. */
+export const FROM_TEXT: readonly CellProblem[] = Object.freeze([] as CellProblem[]);
 
 /** A choice counts when it equals the value or an alias case-insensitively, exactly as Excel's COUNTIF matches it. */
 function matchChoice(spellings: ReadonlyMap<string, string>, raw: CellValue): string | null {
@@ -32,8 +44,9 @@ function invalidChoice(column: ColumnDef, raw: CellValue): CellProblem {
   const choices = (column.choices ?? []).map((c) => c.value);
   const sameKey = choices.find((c) => matchKey(c) === matchKey(text));
   const suggestion = sameKey ?? closest(text, choices);
-  const hint = sameKey && text.trim().toLowerCase() === sameKey.toLowerCase() ? "spaces" : suggestion ? "suggestion" : "";
-  return { code: "invalid-choice", params: { value: text, choices: choices.join("; "), hint, ...(suggestion ? { suggestion } : {}) } };
+  const hint: FindingHint | undefined =
+    sameKey && text.trim().toLowerCase() === sameKey.toLowerCase() ? { kind: "spaces" } : suggestion ? { kind: "suggestion", suggestion } : undefined;
+  return { code: "invalid-choice", params: { value: text, choices, ...(hint ? { hint } : {}) } };
 }
 
 /** `spellings`: the column's choices by lower-cased spelling, from the compiled catalogue. */
@@ -54,9 +67,9 @@ export function checkCell(column: ColumnDef, raw: CellValue, spellings: Readonly
     case "error":
       return { number: null, choice: null, problems: NONE };
     case "fraction":
-      return { number: null, choice: null, problems: [{ code: "not-a-number", params: { value: parsed.text, hint: "fraction" } }] };
+      return { number: null, choice: null, problems: [{ code: "not-a-number", params: { value: parsed.text, hint: { kind: "fraction" } } }] };
     case "invalid":
-      return { number: null, choice: null, problems: [{ code: "not-a-number", params: { value: parsed.text, ...(raw instanceof Date ? { hint: "date" } : {}) } }] };
+      return { number: null, choice: null, problems: [{ code: "not-a-number", params: { value: parsed.text, ...(raw instanceof Date ? { hint: { kind: "date" as const } } : {}) } }] };
     case "number":
       break;
   }

@@ -1,10 +1,11 @@
 import type { CompiledRule, CompiledSheet } from "../definitions/compile";
 import { type EvalContext, evaluate } from "../expr";
-import { finding } from "../findings/findings";
+import { atSeverity, finding } from "../findings/findings";
 import type { Finding } from "../model";
 import { address } from "../a1";
 import { RULE_TOLERANCE } from "../tolerances";
 import type { SheetLayout } from "../read/sheet-layout";
+import { unitLabel } from "./cells";
 import type { RowRecord } from "./sheet";
 
 const COMPARE: Record<string, (a: number, b: number) => boolean> = {
@@ -68,12 +69,12 @@ export class RuleRunner {
     if (value === null || otherValue === null || compare(rule.def.op, value, otherValue)) return null;
     const cell = address(record.row, this.layout.columns.get(rule.field)!);
     const params = { column: rule.column, value, op: rule.def.op, other: rule.other, otherValue };
-    const severity = rule.def.severity;
-    if (rule.otherSheet === null) return finding(rule.def.instruction as Finding["code"], this.sheetName, cell, { ...params, unit: record.keyText }, severity);
+    // The definitions' loader has checked that `instruction` is the code of the rule's kind (load.ts, checkRule).
+    if (rule.otherSheet === null) return atSeverity(finding("rule-violation", this.sheetName, cell, { ...params, unit: unitLabel(record.keyText, record.row) }), rule.def.severity);
     const there = this.others.get(rule.otherSheet)!;
     const otherCol = rule.otherField === null ? undefined : there.layout.columns.get(rule.otherField);
     const otherCell = otherCol === undefined ? "" : address(this.otherRow(rule.otherSheet)!.row, otherCol);
-    return finding(rule.def.instruction as Finding["code"], this.sheetName, cell, { ...params, unit: record.unit!.name, otherSheet: there.sheet, otherCell }, severity);
+    return atSeverity(finding("cross-sheet-mismatch", this.sheetName, cell, { ...params, unit: record.unit!.name, otherSheet: there.sheet, otherCell }), rule.def.severity);
   }
 
   /** The rules within one row, on one record. */

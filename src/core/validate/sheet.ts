@@ -1,7 +1,7 @@
 import { type Catalogue, type CompiledSheet, missingSeverity } from "../definitions/compile";
 import type { ColumnDef, SheetDef } from "../definitions/schema";
-import { finding } from "../findings/findings";
-import type { Finding, SheetGrid } from "../model";
+import { atSeverity, finding } from "../findings/findings";
+import type { Finding, FindingOf, SheetGrid } from "../model";
 import { cellText, parseCellNumber } from "../read/cell-number";
 import { matchKey } from "../text/normalize";
 import { cellAt } from "../read/grid";
@@ -9,7 +9,7 @@ import { address } from "../a1";
 import { TOTAL_TOLERANCE } from "../tolerances";
 import type { SheetLayout } from "../read/sheet-layout";
 import type { ResolvedUnit, UnitDirectory } from "../read/units";
-import { checkCell, FROM_TEXT } from "./cells";
+import { cellFinding, checkCell, FROM_TEXT, unitLabel } from "./cells";
 import { RuleRunner } from "./rules";
 
 export interface RowRecord {
@@ -67,8 +67,7 @@ const LISTED_CELLS = 20;
 /** One finding lists every number stored as text on a sheet. */
 function textNumbersFinding(sheet: string, textNumbers: readonly TextNumber[]): Finding {
   const cells = textNumbers.slice(0, LISTED_CELLS).map((t) => address(t.row, t.col));
-  const more = textNumbers.length > LISTED_CELLS ? ` …` : "";
-  return finding("number-as-text", sheet, address(textNumbers[0].row, textNumbers[0].col), { count: textNumbers.length, cells: cells.join(", ") + more });
+  return finding("number-as-text", sheet, address(textNumbers[0].row, textNumbers[0].col), { count: textNumbers.length, cells });
 }
 
 /** The grid with each number stored as text replaced by its number; rows without one are shared, not copied. */
@@ -134,7 +133,7 @@ class SheetValidation {
   headerFindings(): void {
     for (const column of this.def.columns) {
       if (!this.layout.columns.has(column.field)) {
-        this.findings.push(finding("missing-column", this.sheet, null, { column: column.header, field: column.field }, missingSeverity(column)));
+        this.findings.push(atSeverity(finding("missing-column", this.sheet, null, { column: column.header, field: column.field }), missingSeverity(column)));
       }
     }
     for (const u of this.layout.unknown) this.findings.push(finding("unknown-column", this.sheet, u.cell, { value: u.header }));
@@ -173,7 +172,7 @@ class SheetValidation {
         number = null;
       } else this.textNumbers.push({ row, col: c.col, value: check.number!, text: cellText(raw) });
     } else if (check.problems.length > 0) {
-      for (const p of check.problems) this.findings.push(finding(p.code, this.sheet, address(row, c.col), { column: c.column.header, unit: keyText || `dòng ${row + 1}`, ...p.params }));
+      for (const p of check.problems) this.findings.push(cellFinding(p, this.sheet, address(row, c.col), c.column.header, unitLabel(keyText, row)));
     }
     c.numbers.push(number);
     c.choices.push(check.choice);
@@ -185,7 +184,7 @@ class SheetValidation {
     const cell = address(row, this.keyColumn);
     let unit: ResolvedUnit | null = null;
     if (keyText === "") {
-      this.findings.push(finding("blank-required", this.sheet, cell, { column: this.keyColumnDef.header, unit: `dòng ${row + 1}` }));
+      this.findings.push(finding("blank-required", this.sheet, cell, { column: this.keyColumnDef.header, unit: unitLabel(keyText, row) }));
     } else if (this.def.units === "communes") {
       unit = this.units.resolveCommune(keyText);
       if (!unit) this.findings.push(this.unknownUnit(cell, keyText));
@@ -202,7 +201,7 @@ class SheetValidation {
 
   private unknownUnit(cell: string, text: string): Finding {
     const f = unknownUnitFinding(this.sheet, cell, text, this.units, true);
-    if (typeof f.params.suggestion === "string") this.suggested.add(matchKey(f.params.suggestion));
+    if (f.params.hint?.kind === "suggestion") this.suggested.add(matchKey(f.params.hint.suggestion));
     return f;
   }
 
@@ -255,9 +254,9 @@ function lacksDiacritics(text: string): boolean {
   return !/[\u0300-\u036fđĐ]/.test(text.normalize("NFD"));
 }
 
-function unknownUnitFinding(sheet: string, cell: string, text: string, units: UnitDirectory, communesOnly: boolean): Finding {
+function unknownUnitFinding(sheet: string, cell: string, text: string, units: UnitDirectory, communesOnly: boolean): FindingOf<"unknown-unit"> {
   const suggestion = units.suggest(text, communesOnly);
-  return finding("unknown-unit", sheet, cell, { value: text, district: units.district, ...(suggestion ? { hint: "suggestion", suggestion } : {}) });
+  return finding("unknown-unit", sheet, cell, { value: text, district: units.district, ...(suggestion ? { hint: { kind: "suggestion", suggestion } } : {}) });
 }
 
 /** A totals row, grand or section, against the sum of its rows as typed. */

@@ -32,7 +32,7 @@ export function typedRatioFindings(defs: Catalogue, readings: Readings, target: 
           if (computed === null) continue;
           const typedValue = asFraction(value.value, typeof raw === "string" && raw.trim().endsWith("%"));
           if (Math.abs(typedValue - computed) > REPORTED_RATIO_TOLERANCE) {
-            findings.push(finding("reported-ratio-mismatch", reading.grid.name, address(record.row, col), { valuePct: typedValue, expectedPct: computed, unit: record.keyText }));
+            findings.push(finding("reported-ratio-mismatch", reading.grid.name, address(record.row, col), { value: { fraction: typedValue }, expected: { fraction: computed }, unit: record.keyText }));
           }
         }
       }

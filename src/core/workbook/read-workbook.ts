@@ -1,6 +1,6 @@
 import { type Catalogue, missingSeverity } from "../definitions/compile";
 import type { Definitions, Profile, SheetDef } from "../definitions/schema";
-import { finding } from "../findings/findings";
+import { atSeverity, finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { address } from "../a1";
 import { locateLayout } from "../read/sheet-layout";
@@ -59,8 +59,8 @@ function placeSheets(snapshot: WorkbookSnapshot, defs: Definitions, owned: Set<s
 function unplacedFinding(def: SheetDef, placement: { ambiguous: string[] } | null): Finding {
   const severity = missingSeverity(def);
   return placement
-    ? finding("ambiguous-sheet", def.name, null, { as: def.name, candidates: placement.ambiguous.map((n) => `“${n}”`).join(", ") }, severity)
-    : finding("missing-sheet", def.name, null, {}, severity);
+    ? atSeverity(finding("ambiguous-sheet", def.name, null, { as: def.name, candidates: placement.ambiguous }), severity)
+    : atSeverity(finding("missing-sheet", def.name, null), severity);
 }
 
 export function readWorkbook(snapshot: WorkbookSnapshot, defs: Catalogue, profile: Profile, owned: Set<string>, mappings: ColumnMappings = new Map()): WorkbookReading {

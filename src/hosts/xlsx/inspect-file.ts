@@ -1,3 +1,5 @@
+import type { Reason } from "../../core/findings/reasons";
+
 /** Whether `needle` occurs in `haystack`, byte for byte. */
 function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
@@ -14,21 +16,19 @@ const ENCRYPTION_INFO = Uint8Array.from([..."EncryptionInfo"].flatMap((c) => [c.
  * Why a file is not a workbook we can read, from its first bytes, before any parser sees it; null if it looks
  * like .xlsx. Plain bytes only, so the command line and the task pane (reading a picked file) share it.
  */
-export function unusableReason(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return "tệp rỗng (0 byte)";
+export function unusableReason(bytes: Uint8Array): Reason | null {
+  if (bytes.length === 0) return { code: "empty-file" };
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return includesBytes(bytes, ENCRYPTION_INFO)
-      ? "tệp được đặt mật khẩu (mã hóa); hãy mở trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại"
-      : "đây là tệp Excel 97-2003 (.xls); hãy mở trong Excel và lưu thành .xlsx (Sổ làm việc Excel)";
+    return { code: includesBytes(bytes, ENCRYPTION_INFO) ? "encrypted" : "xls" };
   }
   if (!starts([0x50, 0x4b, 0x03, 0x04])) {
     const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 512));
-    if (/^[\s\S]*[,;\t][\s\S]*\n/.test(head) && !/[\u0000-\u0008]/.test(head)) return "đây là tệp văn bản (CSV), không phải .xlsx; hãy mở trong Excel và lưu thành .xlsx";
-    return "không phải tệp .xlsx (không đúng định dạng Excel)";
+    if (/^[\s\S]*[,;\t][\s\S]*\n/.test(head) && !/[\u0000-\u0008]/.test(head)) return { code: "csv" };
+    return { code: "not-xlsx" };
   }
   const head = String.fromCharCode(...bytes.subarray(0, 200));
-  if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return "đây là tệp OpenDocument (.ods); hãy mở và lưu thành .xlsx";
+  if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return { code: "ods" };
   return null;
 }
 
@@ -61,11 +61,11 @@ export function zipClaims(bytes: Uint8Array): { entries: number; uncompressed: n
 }
 
 /** A zip that claims to inflate past what any workbook needs is refused before it can exhaust memory. */
-export function oversizeReason(bytes: Uint8Array): string | null {
+export function oversizeReason(bytes: Uint8Array): Reason | null {
   const claims = zipClaims(bytes);
-  if (claims === null) return "tệp nén bị hỏng hoặc bị cắt cụt (không đọc được mục lục); hãy lấy lại bản gốc";
+  if (claims === null) return { code: "corrupt-zip" };
   if (claims.entries > MAX_ENTRIES || claims.uncompressed > MAX_UNCOMPRESSED) {
-    return `tệp khai báo giải nén ra ${(claims.uncompressed / 2 ** 30).toFixed(1)} GB trong ${claims.entries} mục — quá lớn cho một workbook, có thể hỏng hoặc độc hại`;
+    return { code: "too-big", params: { gigabytes: claims.uncompressed / 2 ** 30, entries: claims.entries } };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Language } from "../../core/findings/format";
-import type { Finding } from "../../core/model";
+import type { Finding, FindingOf } from "../../core/model";
 import { fillIn, STRINGS } from "../strings";
 
 const useStyles = makeStyles({
@@ -11,18 +11,18 @@ const useStyles = makeStyles({
 
 const LETTERS = /^[A-Za-z]{1,3}$/;
 
-function MissingColumn({ finding, language, onMap }: { finding: Finding; language: Language; onMap: (sheet: string, field: string, letter: string) => void }) {
+function MissingColumn({ finding, language, onMap }: { finding: FindingOf<"missing-column">; language: Language; onMap: (sheet: string, field: string, letter: string) => void }) {
   const styles = useStyles();
   const t = STRINGS[language];
   const [letter, setLetter] = useState("");
   const valid = LETTERS.test(letter.trim());
-  const label = fillIn(language, t.columnFor, { column: String(finding.params.column), sheet: finding.sheet ?? "" });
+  const label = fillIn(language, t.columnFor, { column: finding.params.column, sheet: finding.sheet ?? "" });
   return (
     <div className={styles.row}>
       <Field className={styles.field} label={label} validationState={letter && !valid ? "error" : "none"} validationMessage={letter && !valid ? t.columnLetterHint : undefined}>
         <Input value={letter} onChange={(_, d) => setLetter(d.value)} placeholder="C" />
       </Field>
-      <Button disabled={!valid} onClick={() => onMap(finding.sheet!, String(finding.params.field), letter.trim().toUpperCase())}>
+      <Button disabled={!valid} onClick={() => onMap(finding.sheet!, finding.params.field!, letter.trim().toUpperCase())}>
         {t.useColumn}
       </Button>
     </div>
@@ -31,7 +31,7 @@ function MissingColumn({ finding, language, onMap }: { finding: Finding; languag
 
 /** For each column the add-in could not find, a way to point at the column that holds it. */
 export function ColumnMapper({ findings, language = "vi", onMap }: { findings: readonly Finding[]; language?: Language; onMap: (sheet: string, field: string, letter: string) => void }) {
-  const missing = findings.filter((f) => f.code === "missing-column" && f.sheet && f.params.field);
+  const missing = findings.filter((f): f is FindingOf<"missing-column"> => f.code === "missing-column" && f.sheet !== null && f.params.field !== undefined);
   if (missing.length === 0) return null;
   return (
     <section aria-label={STRINGS[language].mapColumns}>

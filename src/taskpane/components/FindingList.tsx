@@ -1,6 +1,6 @@
 import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../../core/findings/format";
-import { renderMessage } from "../../core/findings/render";
+import { renderFinding } from "../../core/findings/render";
 import { type IndicatorInputs, indicatorsForFinding } from "../../core/indicators/indicator-inputs";
 import type { Finding, Severity } from "../../core/model";
 import { counted, SEVERITY_LABELS, STRINGS } from "../strings";
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 });
 
 export function findingText(f: Finding, language: Language): string {
-  return language === "vi" ? f.message : renderMessage(f.code, f.params, language);
+  return renderFinding(f, language);
 }
 
 export function countText(findings: readonly Finding[], language: Language): string {

@@ -1,7 +1,7 @@
 import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Language } from "../../core/findings/format";
-import { renderMessage } from "../../core/findings/render";
+import { renderFinding } from "../../core/findings/render";
 import type { Finding } from "../../core/model";
 import { STRINGS } from "../strings";
 
@@ -30,7 +30,7 @@ export function LegacyEncodingAction({ findings, language = "vi", onConvert }: {
       <Subtitle2 as="h2">{t.legacyTitle}</Subtitle2>
       <ul className={styles.list}>
         {legacy.map((f) => (
-          <li key={f.sheet}>{renderMessage(f.code, f.params, language)}</li>
+          <li key={f.sheet}>{renderFinding(f, language)}</li>
         ))}
       </ul>
       <Caption1>{t.legacyHint}</Caption1>

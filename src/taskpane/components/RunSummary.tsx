@@ -1,7 +1,7 @@
 import { Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../../core/findings/format";
-import type { IndicatorResult } from "../../core/model";
-import { type RunCounts, summaryLines } from "../run-summary";
+import type { IndicatorResult, SeverityCounts } from "../../core/model";
+import { summaryLines } from "../run-summary";
 import { STRINGS } from "../strings";
 
 const useStyles = makeStyles({
@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 
 export interface RunSummaryProps {
   title: string;
-  counts: RunCounts;
+  counts: SeverityCounts;
   indicators?: readonly IndicatorResult[];
   fromRibbon: boolean;
   language: Language;

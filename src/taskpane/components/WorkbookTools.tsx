@@ -6,6 +6,7 @@ import { bundledCatalogue } from "../../core/definitions/bundled";
 import type { Definitions } from "../../core/definitions/schema";
 import { type District, isReadable } from "../../core/consolidate/province";
 import type { Language } from "../../core/findings/format";
+import { renderReason } from "../../core/findings/reasons";
 import type { WorkbookHost } from "../../core/model";
 import { fillIn, STRINGS } from "../strings";
 import { FilePicker } from "./FilePicker";
@@ -34,7 +35,7 @@ export function districtLines(districts: readonly District[], language: Language
   return districts.map((d) =>
     isReadable(d)
       ? fillIn(language, t.districtLine, { name: d.name, file: d.file, ...d.counts })
-      : fillIn(language, d.duplicate ? t.districtDuplicate : t.districtUnreadable, { name: d.name, file: d.file, reason: d.reason }),
+      : fillIn(language, d.duplicate ? t.districtDuplicate : t.districtUnreadable, { name: d.name, file: d.file, reason: renderReason(d.reason, language) }),
   );
 }
 
