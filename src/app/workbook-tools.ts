@@ -2,7 +2,8 @@ import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Definitions, Profile } from "../core/definitions/schema";
 import { type Consolidation, consolidateDistricts, type DistrictSource, unreadableList } from "../core/consolidate/consolidate";
 import { isReadable } from "../core/consolidate/province";
-import { PROVINCE_SHEET, provincePlan } from "../core/consolidate/province-plan";
+import { provincePlan } from "../core/consolidate/province-plan";
+import { consolidationSheetName } from "../core/levels";
 import { definitionsLabel } from "../core/analyse";
 import { type ConvertedSheet, convertEncodingPlan } from "../core/workbook/convert-encoding";
 import { columnMappingPlan, columnMappings, markerOps, ownedSheets, summarySheetName } from "../core/workbook/ownership";
@@ -90,11 +91,11 @@ export async function consolidateIntoWorkbook(
   if (!consolidation.districts.some(isReadable)) throw new ToolRefusal(`Không đọc được tệp nào: ${unreadableList(consolidation.districts)}.`);
   const snapshot = await host.read();
   const owned = ownedSheets(snapshot);
-  const { name } = summarySheetName(snapshot, owned, PROVINCE_SHEET);
+  const { name } = summarySheetName(snapshot, owned, consolidationSheetName(consolidation.consolidating.levels));
   const ownedAfter = [...new Set([...owned, name])];
   await host.apply({
     ops: [
-      ...provincePlan(definitions, consolidation.districts, consolidation.province, now, name),
+      ...provincePlan(definitions, consolidation.districts, consolidation.province, now, consolidation.consolidating, name),
       ...markerOps(ownedAfter, definitionsLabel(definitions), VERSION, columnMappings(snapshot)),
     ],
   });

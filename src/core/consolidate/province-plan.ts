@@ -1,27 +1,34 @@
-import type { Definitions } from "../definitions/schema";
+import { type Definitions, FORMER_DISTRICT_LEVELS } from "../definitions/schema";
+import { capitalised, consolidationSheetName } from "../levels";
+import type { Consolidating } from "./consolidate";
 import type { IndicatorResult, PlanOp, PlanValue } from "../model";
 import { columnLetter } from "../read/grid";
 import { STATUS_LABELS, vietnamTime } from "../plan/summary";
 import { PERCENT_FORMAT } from "../plan/calculated-columns";
 import { type District, isReadable } from "./province";
 
-export const PROVINCE_SHEET = "Tổng hợp toàn tỉnh";
+/** The consolidation sheet of a province over former districts: "Tổng hợp toàn tỉnh". */
+export const PROVINCE_SHEET = consolidationSheetName(FORMER_DISTRICT_LEVELS);
 const HEADER = 4;
 const FIRST = 6;
 
 const text = (t: string): PlanValue => ({ kind: "text", text: t });
 const num = (v: number | null): PlanValue => (v === null ? { kind: "empty" } : { kind: "number", value: v });
 
-/** One row per indicator, three columns per district, then the province recomputed from numerators and denominators. */
-export function provincePlan(defs: Definitions, districts: readonly District[], province: IndicatorResult[], now: Date, sheet: string = PROVINCE_SHEET): PlanOp[] {
+/**
+ * One row per indicator, three columns per district, then the province recomputed from numerators and denominators;
+ * the levels named as `by` names them ("Toàn tỉnh", or "Toàn vùng" for a region over wards).
+ */
+export function provincePlan(defs: Definitions, districts: readonly District[], province: IndicatorResult[], now: Date, by: Consolidating, sheet = consolidationSheetName(by.levels)): PlanOp[] {
+  const [unit, over] = [by.levels.unit.vi, by.levels.consolidating.vi];
   const ops: PlanOp[] = [{ op: "prepareSheet", sheet }];
   const put = (anchor: string, cells: PlanValue[][]) => ops.push({ op: "setCells", sheet, anchor, cells });
   const readable = districts.filter(isReadable);
   const provinceCol = 2 + readable.length * 3;
   const lastCol = columnLetter(provinceCol + 4);
 
-  put("A1", [[text("TỔNG HỢP CHỈ TIÊU ĐỀ ÁN 02 TOÀN TỈNH")]]);
-  put("A2", [[text(`Từ ${readable.length} huyện: ${readable.map((d) => d.name).join(", ")} · tổng hợp lúc ${vietnamTime(now)}`)]]);
+  put("A1", [[text(`TỔNG HỢP CHỈ TIÊU ĐỀ ÁN 02 TOÀN ${over} ${by.province}`.toLocaleUpperCase("vi"))]]);
+  put("A2", [[text(`Từ ${readable.length} ${unit}: ${readable.map((d) => d.name).join(", ")} · tổng hợp lúc ${vietnamTime(now)}`)]]);
   ops.push({ op: "style", sheet, range: "A1", style: { bold: true, fontSize: 14 } }, { op: "style", sheet, range: "A2", style: { italic: true } });
 
   put(`A${HEADER}`, [[text("Mã"), text("Chỉ tiêu")]]);
@@ -33,7 +40,7 @@ export function provincePlan(defs: Definitions, districts: readonly District[], 
     ops.push({ op: "merge", sheet, range: `${columnLetter(col)}${HEADER}:${columnLetter(col + 2)}${HEADER}` });
   });
   const p = (offset: number) => columnLetter(provinceCol + offset);
-  put(`${p(0)}${HEADER}`, [[text("Toàn tỉnh")]]);
+  put(`${p(0)}${HEADER}`, [[text(`Toàn ${over}`)]]);
   put(`${p(0)}${HEADER + 1}`, [[text("Tử số"), text("Mẫu số"), text("Thực hiện"), text("Mục tiêu"), text("Đánh giá")]]);
   ops.push({ op: "merge", sheet, range: `${p(0)}${HEADER}:${p(4)}${HEADER}` });
   ops.push({ op: "style", sheet, range: `A${HEADER}:${lastCol}${HEADER + 1}`, style: { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", border: true } });
@@ -62,10 +69,10 @@ export function provincePlan(defs: Definitions, districts: readonly District[], 
   ops.push({ op: "style", sheet, range: `A${FIRST}:${lastCol}${lastRow}`, style: { border: true } });
 
   let row = lastRow + 2;
-  put(`A${row}`, [[text("PHÁT HIỆN KHI KIỂM TRA SỐ LIỆU CÁC HUYỆN")]]);
+  put(`A${row}`, [[text(`PHÁT HIỆN KHI KIỂM TRA SỐ LIỆU CÁC ${unit.toLocaleUpperCase("vi")}`)]]);
   ops.push({ op: "style", sheet, range: `A${row}`, style: { bold: true } });
   row++;
-  put(`B${row}`, [[text("Huyện"), text("Tệp"), text("Lỗi"), text("Cảnh báo"), text("Thông tin")]]);
+  put(`B${row}`, [[text(capitalised(unit)), text("Tệp"), text("Lỗi"), text("Cảnh báo"), text("Thông tin")]]);
   ops.push({ op: "style", sheet, range: `B${row}:F${row}`, style: { bold: true, border: true } });
   for (const d of districts) {
     row++;

@@ -2,6 +2,7 @@ import type { Definitions, Profile, SheetDef } from "../definitions/schema";
 import { finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { address } from "../read/grid";
+import { totalsLabels } from "../levels";
 import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { matchKey } from "../text/normalize";
@@ -69,7 +70,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Definitions, prof
     }
     if (placement.byHeader) findings.push(finding("sheet-read-as", placement.grid.name, null, { as: def.name }));
     const grid = placement.grid;
-    const layout = locateLayout(grid, def, defs.totalsLabels, mappings.get(grid.name));
+    const layout = locateLayout(grid, def, totalsLabels(defs, profile), mappings.get(grid.name));
     if (!layout) {
       const key = def.columns.find((c) => c.field === def.key)!;
       findings.push(finding("missing-column", grid.name, null, { column: key.header }));
