@@ -1,12 +1,14 @@
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { consolidateIntoWorkbook } from "../../src/app/workbook-tools";
 import { analyse } from "../../src/core/analyse";
 import { loadProfile } from "../../src/core/definitions/load";
 import { FORMER_DISTRICT_LEVELS, type Profile } from "../../src/core/definitions/schema";
 import { isReadable } from "../../src/core/consolidate/province";
-import { applyPlan, snapshotOf, XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import { applyPlan, loadWorkbook, saveWorkbook, snapshotOf, XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { WEB_STRINGS } from "../../src/preview/web-strings";
 import { STRINGS, withLevels } from "../../src/taskpane/strings";
 import { fillTemplate } from "../helpers/fill";
@@ -39,7 +41,7 @@ function rowsOf(profile: Profile): Rows {
 }
 
 /** Đông Ngàn's village heads differ from Tiền Phong's: 30 party members heading 40 villages. */
-const DONG_NGAN_VILLAGES = { "Hòa Bình": [6, 5], "Đồng Xuân": [9, 7], "Phù Chẩn": [12, 9], "Tân Hồng": [5, 5], "Trang Hạ": [8, 4] };
+const DONG_NGAN_ROWS = { ...rowsOf(dongNgan), "Trưởng thôn": { "Hòa Bình": [6, 5], "Đồng Xuân": [9, 7], "Phù Chẩn": [12, 9], "Tân Hồng": [5, 5], "Trang Hạ": [8, 4] } };
 
 async function filledIn(profile: Profile, rows: Rows): Promise<ExcelJS.Workbook> {
   const workbook = await roundTrip(blankTemplate(profile));
@@ -110,10 +112,9 @@ describe("a profile whose levels are a ward, its communes and a region", () => {
   });
 
   it("consolidates two wards into a region's sheet named from the profile, with the region's figures and no former level word", async () => {
-    const dongNganRows = { ...rowsOf(dongNgan), "Trưởng thôn": DONG_NGAN_VILLAGES };
     const files = [
       { file: "tien-phong.xlsx", snapshot: snapshotOf(await filledIn(tienPhong, rowsOf(tienPhong))) },
-      { file: "dong-ngan.xlsx", snapshot: snapshotOf(await filledIn(dongNgan, dongNganRows)) },
+      { file: "dong-ngan.xlsx", snapshot: snapshotOf(await filledIn(dongNgan, DONG_NGAN_ROWS)) },
       { file: "tien-phong-ban-2.xlsx", snapshot: snapshotOf(await filledIn(tienPhong, rowsOf(tienPhong))) },
     ];
     const workbook = new ExcelJS.Workbook();
@@ -138,6 +139,26 @@ describe("a profile whose levels are a ward, its communes and a region", () => {
     expect(at(`B${findingsRow + 1}`)).toBe("Phường");
     expect(at(`D${findingsRow + 4}`)).toBe("Không tính: cùng phường Tiền Phong với tệp tien-phong.xlsx; chỉ tính tệp đầu, không cộng hai lần");
     expect(writtenTexts(workbook).filter((t) => FORMER_LEVEL_WORDS.test(t))).toEqual([]);
+  });
+
+  it("runs template and consolidate from the command line with the wards' profiles, and says what it wrote in their words", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "de-an-02-levels-"));
+    const cli = (...args: string[]) => spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli/main.ts"), ...args], { encoding: "utf8", cwd: ROOT });
+    const template = cli("template", "--out", path.join(dir, "mau.xlsx"), "--profile", "test/fixtures/tien-phong.profile.json");
+    expect([template.stderr, template.status]).toEqual(["", 0]);
+    expect(template.stdout).toBe(`Đã ghi workbook mẫu của phường Tiền Phong: ${path.join(dir, "mau.xlsx")}\n`);
+
+    const [tp, dn] = [path.join(dir, "tien-phong.xlsx"), path.join(dir, "dong-ngan.xlsx")];
+    writeFileSync(tp, await saveWorkbook(await filledIn(tienPhong, rowsOf(tienPhong))));
+    writeFileSync(dn, await saveWorkbook(await filledIn(dongNgan, DONG_NGAN_ROWS)));
+    const out = path.join(dir, "vung.xlsx");
+    const run = cli("consolidate", tp, dn, "--out", out, "--profiles", "test/fixtures/tien-phong.profile.json,test/fixtures/dong-ngan.profile.json");
+    expect([run.stderr, run.status]).toEqual(["", 0]);
+    const written = await loadWorkbook(readFileSync(out));
+    const sheet = written.getWorksheet("Tổng hợp toàn vùng")!;
+    const c5 = 6 + definitions.indicators.findIndex((i) => i.id === "C5");
+    expect([sheet.getCell("I4").value, sheet.getCell(`I${c5}`).value, sheet.getCell(`J${c5}`).value]).toEqual(["Toàn vùng", 62, 85]);
+    expect([run.stdout, ...writtenTexts(written)].filter((t) => FORMER_LEVEL_WORDS.test(t))).toEqual([]);
   });
 
   it("fills the pane's and the web page's texts with the ward's words, in Vietnamese and in English", () => {
