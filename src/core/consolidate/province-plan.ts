@@ -17,7 +17,7 @@ const num = (v: number | null): PlanValue => (v === null ? { kind: "empty" } : {
 
 /**
  * One row per indicator, three columns per district, then the province recomputed from numerators and denominators;
- * the levels named as `by` names them ("Toàn tỉnh", or "Toàn vùng" for a region over wards).
+ * the levels in the words of `by`, the consolidating profile ("Toàn tỉnh", or "Toàn vùng" for a region over wards).
  */
 export function provincePlan(defs: Definitions, districts: readonly District[], province: IndicatorResult[], now: Date, by: Consolidating, sheet = consolidationSheetName(by.levels)): PlanOp[] {
   const [unit, over] = [by.levels.unit.vi, by.levels.consolidating.vi];
