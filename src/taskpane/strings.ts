@@ -102,7 +102,7 @@ export const STRINGS = {
     belowTargetOf: "Target {target}; lowest first.",
     showAll: "Show all {n} units",
     showFewer: "Show fewer",
-    provinceTools: "Tools for the {consolidatingLevel} organisation board",
+    provinceTools: "Tools for the {consolidatingLevel}'s organisation board",
     workbookWide: "Whole workbook",
     validate: "Check",
     recalculate: "Recalculate indicators",
