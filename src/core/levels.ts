@@ -21,10 +21,11 @@ export function consolidationSheetName(levels: Levels): string {
 }
 
 /**
- * The catalogue's totals labels, and "Toàn …", "Cộng toàn …" with the profile's unit level: the catalogue
- * names a district's totals ("Toàn huyện"), a ward's workbook says "Toàn phường".
+ * The catalogue's totals labels, and "Toàn …", "Cộng toàn …" with the profile's unit level (the catalogue
+ * names a district's totals, "Toàn huyện"; a ward's workbook says "Toàn phường"), and "Toàn …" with the
+ * consolidating level, which some offices write under their own rows.
  */
 export function totalsLabels(defs: Definitions, profile: Profile): string[] {
-  const unit = profile.levels.unit.vi;
-  return [...new Set([...defs.totalsLabels, `Toàn ${unit}`, `Cộng toàn ${unit}`])];
+  const { unit, consolidating } = profile.levels;
+  return [...new Set([...defs.totalsLabels, `Toàn ${unit.vi}`, `Cộng toàn ${unit.vi}`, `Toàn ${consolidating.vi}`])];
 }
