@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Profile } from "../src/core/definitions/schema";
+import { FORMER_DISTRICT_LEVELS, type Profile } from "../src/core/definitions/schema";
 
 /** A province-sized profile: `communes` communes and towns with made-up names. */
 export function benchProfile(communes: number): Profile {
@@ -7,6 +7,7 @@ export function benchProfile(communes: number): Profile {
     id: "bench",
     district: "Toàn tỉnh (thử tải)",
     province: "Bắc Giang",
+    levels: FORMER_DISTRICT_LEVELS,
     committee: "Tỉnh ủy Bắc Giang",
     communes: Array.from({ length: communes }, (_, i) => ({ name: `Xã Thử ${i + 1}`, kind: "xã" as const })),
     organisations: [],

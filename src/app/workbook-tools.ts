@@ -3,7 +3,8 @@ import type { Catalogue } from "../core/definitions/compile";
 import type { Profile } from "../core/definitions/schema";
 import { type Consolidation, consolidateDistricts, type DistrictSource, noneReadable } from "../core/consolidate/consolidate";
 import { isReadable } from "../core/consolidate/province";
-import { PROVINCE_SHEET, provincePlan } from "../core/consolidate/province-plan";
+import { provincePlan } from "../core/consolidate/province-plan";
+import { consolidationSheetName } from "../core/levels";
 import { definitionsLabel } from "../core/analyse";
 import type { Language } from "../core/findings/format";
 import { type ConvertedSheet, convertEncodingPlan } from "../core/workbook/convert-encoding";
@@ -95,11 +96,11 @@ export async function consolidateIntoWorkbook(
   }
   const snapshot = await host.read();
   const owned = ownedSheets(snapshot);
-  const { name } = summarySheetName(snapshot, owned, PROVINCE_SHEET);
+  const { name } = summarySheetName(snapshot, owned, consolidationSheetName(consolidation.consolidating.levels));
   const ownedAfter = [...new Set([...owned, name])];
   await host.apply({
     ops: [
-      ...provincePlan(definitions, consolidation.districts, consolidation.province, now, name),
+      ...provincePlan(definitions, consolidation.districts, consolidation.province, now, consolidation.consolidating, name),
       ...markerOps(ownedAfter, definitionsLabel(definitions), VERSION, columnMappings(snapshot)),
     ],
   });

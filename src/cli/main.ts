@@ -30,9 +30,10 @@ Lệnh:
   recalc       Kiểm tra, ghi cột tính và sheet "Tổng hợp chỉ tiêu" vào OUT (IN không bị sửa;
                biểu đồ, hình, chú thích, bảng tổng hợp… của IN được giữ nguyên trong OUT).
   validate     Chỉ kiểm tra, không ghi tệp Excel nào.
-  consolidate  Tổng hợp workbook của nhiều huyện thành một bảng toàn tỉnh (mỗi huyện một cột,
-               toàn tỉnh tính lại từ tử số và mẫu số). Huyện nào không đọc được thì ghi lý do.
-  template     Ghi workbook mẫu trống theo bố cục chuẩn, có sẵn tên xã và danh sách chọn.
+  consolidate  Tổng hợp workbook của nhiều đơn vị (huyện, hay cấp mà hồ sơ gọi tên) thành một bảng
+               của cấp tổng hợp (tỉnh…): mỗi đơn vị một cột, toàn cấp tổng hợp tính lại từ tử số và
+               mẫu số. Đơn vị nào không đọc được thì ghi lý do.
+  template     Ghi workbook mẫu trống theo bố cục chuẩn, có sẵn tên xã, thị trấn và danh sách chọn.
   convert-encoding  Chuyển các ô gõ bằng bảng mã cũ TCVN3 (.VnTime) hoặc VNI sang Unicode
                (và phông Unicode), không đụng ô nào khác.
 
@@ -41,9 +42,10 @@ Tùy chọn:
                          trừ khi có --in-place).
   --in-place             Cho phép ghi đè IN; trước đó giữ bản sao IN.bak.xlsx.
   --report REPORT.json   Ghi báo cáo JSON (phát hiện và chỉ tiêu).
-  --profile P.json       Hồ sơ huyện (mặc định: seeds/lang-giang.profile.json).
-  --profiles A.json,B.json  Các hồ sơ huyện để nhận ra từng workbook khi tổng hợp
-                         (mặc định: mọi seeds/*.profile.json).
+  --profile P.json       Hồ sơ đơn vị: tên, các cấp (huyện/xã/tỉnh…), xã, thị trấn, mục tiêu
+                         (mặc định: seeds/lang-giang.profile.json, huyện Lạng Giang).
+  --profiles A.json,B.json  Các hồ sơ đơn vị để nhận ra từng workbook khi tổng hợp; hồ sơ đầu tiên
+                         đặt tên các cấp trong bảng tổng hợp (mặc định: mọi seeds/*.profile.json).
   --definitions D.json   Bộ định nghĩa khác (mặc định: seeds/de-an-02.definitions.json).
   --help                 In hướng dẫn này.
 
@@ -94,7 +96,7 @@ async function recalcOrValidate(args: CliArgs): Promise<number> {
 }
 
 async function consolidate(args: CliArgs): Promise<number> {
-  if (args.positional.length === 0) throw new UsageError("consolidate cần ít nhất một tệp workbook của huyện");
+  if (args.positional.length === 0) throw new UsageError("consolidate cần ít nhất một tệp workbook của đơn vị");
   const out = requireOut(args, "consolidate");
   if (args.positional.some((f) => path.resolve(f) === path.resolve(out))) throw new UsageError("--out trùng với một tệp vào");
   const definitions = await readDefinitions(option(args, "definitions"));
@@ -110,11 +112,11 @@ async function consolidate(args: CliArgs): Promise<number> {
       sources.push({ file: path.basename(file), reason: e.reason });
     }
   }
-  const { districts, province } = consolidateDistricts(sources, definitions, profiles, now, VERSION);
+  const { districts, province, consolidating } = consolidateDistricts(sources, definitions, profiles, now, VERSION);
   const readable = districts.filter(isReadable);
   if (readable.length === 0) throw new UsageError(`không đọc được tệp nào: ${unreadableList(districts, "vi")}`);
   const workbook = new ExcelJS.Workbook();
-  applyPlan(workbook, { ops: provincePlan(definitions, districts, province, now) });
+  applyPlan(workbook, { ops: provincePlan(definitions, districts, province, now, consolidating) });
   await writeAtomically(out, await saveWorkbook(workbook));
   const report = option(args, "report");
   await writeReport(report, {
@@ -141,7 +143,7 @@ async function template(args: CliArgs): Promise<number> {
   const workbook = new ExcelJS.Workbook();
   applyPlan(workbook, { ops: templatePlan(definitions, profile, VERSION) });
   await writeAtomically(out, await saveWorkbook(workbook));
-  process.stdout.write(`Đã ghi workbook mẫu của huyện ${profile.district}: ${out}\n`);
+  process.stdout.write(`Đã ghi workbook mẫu của ${profile.levels.unit.vi} ${profile.district}: ${out}\n`);
   return 0;
 }
 

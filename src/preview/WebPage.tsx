@@ -6,6 +6,7 @@ import { isReadable } from "../core/consolidate/province";
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Language } from "../core/findings/format";
 import { renderReason } from "../core/findings/reasons";
+import { matchKey } from "../core/text/normalize";
 import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { App } from "../taskpane/components/App";
@@ -13,7 +14,7 @@ import { FilePicker } from "../taskpane/components/FilePicker";
 import { districtLines } from "../taskpane/components/WorkbookTools";
 import { describeFailure, type FailedAction } from "../app/failure";
 import { readPickedFiles } from "../taskpane/district-files";
-import { fillIn, rememberLanguage, STRINGS } from "../taskpane/strings";
+import { fillIn, fillInLevels, rememberLanguage, STRINGS, withLevels } from "../taskpane/strings";
 import { DropZone, droppedFiles } from "./DropZone";
 import { emptyWorkbook, offerDownload, PreviewHost, workbookBytes } from "./preview-host";
 import { recalculatedName, WEB_STRINGS } from "./web-strings";
@@ -123,8 +124,8 @@ function NoticeBar({ notice, className }: { notice: Notice; className?: string }
 export function WebPage({ initialLanguage, storage }: { initialLanguage: Language; storage: Pick<Storage, "setItem"> | null }) {
   const styles = useStyles();
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const w = WEB_STRINGS[language];
   const { profile: bundledProfile, definitions } = bundledCatalogue();
+  const w = withLevels(WEB_STRINGS[language], bundledProfile.levels, language);
   const [open, setOpen] = useState<OpenWorkbook | null>(null);
   const [opening, setOpening] = useState(false);
   const [sheet, setSheet] = useState("");
@@ -299,7 +300,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
 
 function ProvinceCard({ language }: { language: Language }) {
   const styles = useStyles();
-  const w = WEB_STRINGS[language];
+  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
   const [files, setFiles] = useState<File[]>([]);
   const { busy, notice, setNotice, run } = useCardAction(language, "consolidate");
 
@@ -309,11 +310,12 @@ function ProvinceCard({ language }: { language: Language }) {
       const picked = await readPickedFiles(files, definitions);
       const workbook = emptyWorkbook();
       const result = await consolidateIntoWorkbook(new XlsxHost(workbook), picked.sources, [...picked.profiles, profile]);
-      offerDownload(await workbookBytes(workbook), w.provinceFileName);
+      const fileName = `${matchKey(result.sheet).replace(/ /g, "-")}.xlsx`;
+      offerDownload(await workbookBytes(workbook), fileName);
       const unread = result.districts.some((d) => !isReadable(d)) || picked.profileErrors.length > 0;
       return {
         intent: unread ? "warning" : "success",
-        title: `${fillIn(language, STRINGS[language].consolidated, { sheet: result.sheet, count: result.districts.filter(isReadable).length })} ${fillIn(language, w.downloaded, { file: w.provinceFileName })}`,
+        title: `${fillInLevels(language, STRINGS[language].consolidated, result.consolidating.levels, { sheet: result.sheet, count: result.districts.filter(isReadable).length })} ${fillIn(language, w.downloaded, { file: fileName })}`,
         lines: [...districtLines(result.districts, language), ...picked.profileErrors],
       };
     });
@@ -336,8 +338,8 @@ function ProvinceCard({ language }: { language: Language }) {
 
 function TemplateCard({ language, district, definitions }: { language: Language; district: string; definitions: ReturnType<typeof bundledCatalogue>["definitions"] }) {
   const styles = useStyles();
-  const w = WEB_STRINGS[language];
-  const t = STRINGS[language];
+  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const t = withLevels(STRINGS[language], bundledCatalogue().profile.levels, language);
   const [profileFile, setProfileFile] = useState<File | null>(null);
   const { busy, notice, setNotice, run } = useCardAction(language, "template");
 
@@ -355,7 +357,7 @@ function TemplateCard({ language, district, definitions }: { language: Language;
       const sheets = await createTemplate(new XlsxHost(workbook), profile);
       const name = `mau-${profile.id}.xlsx`;
       offerDownload(await workbookBytes(workbook), name);
-      return { intent: "success", lines: [`${fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length })} ${fillIn(language, w.downloaded, { file: name })}`] };
+      return { intent: "success", lines: [`${fillInLevels(language, STRINGS[language].templateCreated, profile.levels, { district: profile.district, count: sheets.length })} ${fillIn(language, w.downloaded, { file: name })}`] };
     });
 
   return (

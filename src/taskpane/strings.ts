@@ -1,8 +1,13 @@
 import type { IndicatorStatus, Severity } from "../core/model";
 import { formatNumber, type Language } from "../core/findings/format";
 import { STATUS_LABELS } from "../core/plan/summary";
+import type { Levels } from "../core/definitions/schema";
+import { levelParams } from "../core/levels";
 
-/** Every text the task pane shows, in Vietnamese first and English; a test checks both have every key. */
+/**
+ * Every text the task pane shows, in Vietnamese first and English; a test checks both have every key.
+ * Level words are parameters ({unitLevel}, {communeLevel}, {consolidatingLevel}) filled from the profile.
+ */
 export const STRINGS = {
   vi: {
     title: "Đề án 02 — Bảng kiểm tra",
@@ -24,7 +29,7 @@ export const STRINGS = {
     belowTargetOf: "Mục tiêu {target}; thấp nhất trước.",
     showAll: "Xem cả {n} đơn vị",
     showFewer: "Thu gọn",
-    provinceTools: "Công cụ cho ban tổ chức tỉnh",
+    provinceTools: "Công cụ cho ban tổ chức {consolidatingLevel}",
     workbookWide: "Cả workbook",
     validate: "Kiểm tra",
     recalculate: "Tính lại chỉ tiêu",
@@ -56,25 +61,25 @@ export const STRINGS = {
     converting: "Đang chuyển…",
     converted: "Đã chuyển {cells} ô của sheet “{sheet}” từ {encoding} sang Unicode.",
     nothingToConvert: "Không còn ô nào gõ bằng bảng mã cũ.",
-    provinceTitle: "Tổng hợp toàn tỉnh",
-    provinceHint: "Chọn các tệp .xlsx của các huyện (và hồ sơ huyện .json nếu có). Tệp chỉ được đọc trên máy này, không gửi đi đâu.",
-    pickFiles: "Tệp của các huyện",
+    provinceTitle: "Tổng hợp toàn {consolidatingLevel}",
+    provinceHint: "Chọn các tệp .xlsx của các {unitLevel} (và hồ sơ {unitLevel} .json nếu có). Tệp chỉ được đọc trên máy này, không gửi đi đâu.",
+    pickFiles: "Tệp của các {unitLevel}",
     chooseFiles: "Chọn tệp…",
     chooseFile: "Chọn tệp…",
     noFileChosen: "Chưa chọn tệp nào",
     consolidate: "Tổng hợp vào workbook này",
     consolidating: "Đang tổng hợp…",
-    consolidated: "Đã ghi sheet “{sheet}” từ {count} huyện.",
+    consolidated: "Đã ghi sheet “{sheet}” từ {count} {unitLevel}.",
     districtLine: "{name} ({file}): {error} lỗi, {warning} cảnh báo, {info} thông tin",
     districtUnreadable: "{name} ({file}): không đọc được — {reason}",
     districtDuplicate: "{name} ({file}): không tính — {reason}",
-    templateTitle: "Workbook mẫu cho huyện",
-    templateHint: "Tạo các sheet nhập liệu theo bố cục chuẩn, có sẵn tên xã, danh sách chọn và sheet Chỉ tiêu. Dùng trong một workbook trống.",
-    templateProfile: "Hồ sơ huyện khác (.json, không bắt buộc)",
+    templateTitle: "Workbook mẫu cho {unitLevel}",
+    templateHint: "Tạo các sheet nhập liệu theo bố cục chuẩn, có sẵn tên các {communeLevel}, danh sách chọn và sheet Chỉ tiêu. Dùng trong một workbook trống.",
+    templateProfile: "Hồ sơ {unitLevel} khác (.json, không bắt buộc)",
     createTemplate: "Tạo mẫu",
-    notAProfile: "“{file}” không phải tệp hồ sơ huyện (.json).",
+    notAProfile: "“{file}” không phải tệp hồ sơ {unitLevel} (.json).",
     creatingTemplate: "Đang tạo mẫu…",
-    templateCreated: "Đã tạo mẫu cho huyện {district}: {count} sheet.",
+    templateCreated: "Đã tạo mẫu cho {unitLevel} {district}: {count} sheet.",
     actionFailed: "Không thực hiện được",
   },
   en: {
@@ -97,7 +102,7 @@ export const STRINGS = {
     belowTargetOf: "Target {target}; lowest first.",
     showAll: "Show all {n} units",
     showFewer: "Show fewer",
-    provinceTools: "Tools for the province's organisation board",
+    provinceTools: "Tools for the {consolidatingLevel}'s organisation board",
     workbookWide: "Whole workbook",
     validate: "Check",
     recalculate: "Recalculate indicators",
@@ -129,25 +134,25 @@ export const STRINGS = {
     converting: "Converting…",
     converted: "Converted {cells} cells of sheet “{sheet}” from {encoding} to Unicode.",
     nothingToConvert: "No cell typed in a legacy encoding is left.",
-    provinceTitle: "Province consolidation",
-    provinceHint: "Pick the districts' .xlsx files (and district profiles, .json, if any). The files are read on this computer only and sent nowhere.",
-    pickFiles: "District files",
+    provinceTitle: "{ConsolidatingLevel} consolidation",
+    provinceHint: "Pick the {unitLevel} .xlsx files (and {unitLevel} profiles, .json, if any). The files are read on this computer only and sent nowhere.",
+    pickFiles: "{UnitLevel} files",
     chooseFiles: "Choose files…",
     chooseFile: "Choose a file…",
     noFileChosen: "No file chosen",
     consolidate: "Consolidate into this workbook",
     consolidating: "Consolidating…",
-    consolidated: "Sheet “{sheet}” written from {count} districts.",
+    consolidated: "Sheet “{sheet}” written from {count} {unitLevel} workbooks.",
     districtLine: "{name} ({file}): {error} errors, {warning} warnings, {info} info",
     districtUnreadable: "{name} ({file}): could not be read — {reason}",
     districtDuplicate: "{name} ({file}): not counted — {reason}",
-    templateTitle: "Blank workbook for a district",
-    templateHint: "Creates the input sheets in the standard layout, with commune names, drop-down lists and the Chỉ tiêu sheet. Use it in an empty workbook.",
-    templateProfile: "Another district's profile (.json, optional)",
+    templateTitle: "Blank {unitLevel} workbook",
+    templateHint: "Creates the input sheets in the standard layout, with the names of the {communeLevel}, drop-down lists and the Chỉ tiêu sheet. Use it in an empty workbook.",
+    templateProfile: "Another {unitLevel} profile (.json, optional)",
     createTemplate: "Create template",
-    notAProfile: "“{file}” is not a district profile (.json).",
+    notAProfile: "“{file}” is not a {unitLevel} profile (.json).",
     creatingTemplate: "Creating the template…",
-    templateCreated: "Template created for {district}: {count} sheets.",
+    templateCreated: "Template created for {district} {unitLevel}: {count} sheets.",
     actionFailed: "Not done",
   },
 } satisfies Record<Language, Record<string, string>>;
@@ -223,4 +228,15 @@ export function fillIn(language: Language, template: string, values: Record<stri
     if (value === undefined) return whole;
     return typeof value === "number" ? formatNumber(value, language, 0) : value;
   });
+}
+
+/** The texts with the profile's level words in place; their other parameters stay for fillIn. */
+export function withLevels<T extends Record<string, string>>(texts: T, levels: Levels, language: Language): T {
+  const params = levelParams(levels, language);
+  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, fillIn(language, text, params)])) as T;
+}
+
+/** fillIn with the level words of the profile the text speaks of (the template's, the consolidation's). */
+export function fillInLevels(language: Language, template: string, levels: Levels, values: Record<string, string | number>): string {
+  return fillIn(language, template, { ...levelParams(levels, language), ...values });
 }

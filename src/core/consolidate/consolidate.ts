@@ -10,15 +10,20 @@ import { type District, isReadable, provinceIndicators } from "./province";
 /** One district's file as it arrived: read into a snapshot, or refused with the reason. */
 export type DistrictSource = { file: string; snapshot: WorkbookSnapshot } | { file: string; reason: Reason };
 
+export type Consolidating = Pick<Profile, "province" | "levels">;
+
 export interface Consolidation {
   districts: District[];
   province: IndicatorResult[];
+  /** Who consolidates, from the first profile: the name of the unit over them all and the words for the levels. */
+  consolidating: Consolidating;
 }
 
 /**
  * Each district analysed with the profile whose communes its workbook names (the first profile when it names
  * none), named after that profile's district, or after its file when no profile matched. A second file of a
- * district already read is listed with the reason and left out of the province's figures.
+ * district already read is listed with the reason and left out of the province's figures. The first profile
+ * is the consolidating office's own: its levels name what is consolidated.
  */
 export function consolidateDistricts(sources: readonly DistrictSource[], defs: Catalogue, profiles: readonly Profile[], now: Date, version: string): Consolidation {
   if (profiles.length === 0) throw new Error("consolidateDistricts needs at least one profile");
@@ -34,7 +39,7 @@ export function consolidateDistricts(sources: readonly DistrictSource[], defs: C
     const analysis = analyse(source.snapshot, defs, matched ?? profiles[0], { now, version });
     return { name: matched ? matched.district : fallbackName, file: source.file, counts: analysis.counts, indicators: analysis.indicators };
   });
-  return { districts, province: provinceIndicators(defs, districts) };
+  return { districts, province: provinceIndicators(defs, districts), consolidating: { province: profiles[0].province, levels: profiles[0].levels } };
 }
 
 /** "Không đọc được tệp nào: a.xlsx (lý do); b.xlsx (lý do).", in the person's language. */

@@ -107,10 +107,37 @@ const IndicatorFigures = z.object({
   target: z.number().finite().optional(),
 });
 
+/** A level's word as it stands in running text, lower case: "huyện" and "district". */
+const LevelWord = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+
+/**
+ * The levels a profile's unit sits between. Profiles written before July 2025 have no `levels`: every one
+ * was a district's, so they are read as a district under a province with its communes and towns.
+ */
+export const FORMER_DISTRICT_LEVELS = {
+  unit: { vi: "huyện", en: "district" },
+  communes: { vi: "xã, thị trấn", en: "communes and towns" },
+  consolidating: { vi: "tỉnh", en: "province" },
+};
+
+const Levels = z.object({
+  /** The level of the unit that keeps the workbook: "huyện", or "phường" once districts are gone. */
+  unit: LevelWord,
+  /** Its communes and towns, the closed list of the profile's `communes`. */
+  communes: LevelWord,
+  /** The level that consolidates the units' workbooks: "tỉnh". */
+  consolidating: LevelWord,
+  /** The consolidation sheet's name (at most 31 characters); "Tổng hợp toàn " and the consolidating level when absent. */
+  consolidationSheet: z.string().min(1).max(31).optional(),
+});
+
 export const Profile = z.object({
   id: z.string().min(1),
+  /** The unit's name, whatever its level (see `levels`): "Lạng Giang". */
   district: z.string().min(1),
+  /** The name of the unit that consolidates it, whatever its level: "Bắc Giang". */
   province: z.string().min(1),
+  levels: Levels.default(FORMER_DISTRICT_LEVELS),
   committee: z.string().min(1),
   communes: z.array(z.object({ name: z.string().min(1), kind: z.string().min(1) })).min(1),
   organisations: z.array(z.object({ name: z.string().min(1), type: z.string().min(1) })).default([]),
@@ -139,3 +166,4 @@ export type RuleDef = z.infer<typeof Rule>;
 export type CalculatedDef = z.infer<typeof Calculated>;
 export type IndicatorDef = z.infer<typeof Indicator>;
 export type Profile = z.infer<typeof Profile>;
+export type Levels = z.infer<typeof Levels>;

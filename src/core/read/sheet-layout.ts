@@ -179,7 +179,8 @@ function applyMapping(reading: HeaderReading, def: SheetDef, mapping: Map<string
 /** A totals row closes either the whole sheet or one section of it. */
 export type TotalsKind = "grand" | "section" | "plain";
 
-const GRAND_PREFIXES = ["tong cong", "toan huyen", "cong toan", "toan tinh", "tong so"];
+/** Besides these, every totals label "Toàn …" (its level word from the catalogue or the profile) also starts a longer one. */
+const GRAND_PREFIXES = ["tong cong", "cong toan", "tong so"];
 /** "Cộng I", "Cộng (II)", "Cộng A", "Cộng khối xã", "Cộng 1", but never "Công ty …", whose key also starts "cong". */
 const SECTION_TOTAL = /^cong (?:[ivxlc]+|[a-z]|\d{1,2}|khoi|nhom|phan|muc|loai)(?: |$)/;
 
@@ -210,6 +211,7 @@ export function totalsKind(text: string, totalsKeys: Set<string>): TotalsKind | 
   if (key === "cong") return "plain";
   if (SECTION_TOTAL.test(key)) return "section";
   if (totalsKeys.has(key) || GRAND_PREFIXES.some((p) => key === p || key.startsWith(p + " "))) return "grand";
+  if (key.startsWith("toan ") && [...totalsKeys].some((k) => k.startsWith("toan ") && key.startsWith(k + " "))) return "grand";
   return null;
 }
 

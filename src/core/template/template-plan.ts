@@ -1,4 +1,4 @@
-import type { ColumnDef, Definitions, Profile, SheetDef } from "../definitions/schema";
+import type { ColumnDef, Definitions, Levels, Profile, SheetDef } from "../definitions/schema";
 import { quoteSheetName } from "../expr";
 import type { PlanOp, PlanValue } from "../model";
 import { absoluteColumnRange, address, columnLetter, rangeAddress } from "../a1";
@@ -38,7 +38,7 @@ function listColumns(defs: Definitions, profile: Profile): { name: string; value
   return lists;
 }
 
-function validationFor(column: ColumnDef, sheet: SheetDef, listRef: (name: string) => string): Extract<PlanOp, { op: "dataValidation" }>["rule"] | null {
+function validationFor(column: ColumnDef, sheet: SheetDef, levels: Levels, listRef: (name: string) => string): Extract<PlanOp, { op: "dataValidation" }>["rule"] | null {
   switch (column.type) {
     case "integer":
       return { kind: "wholeNumber", min: column.min ?? 0, message: `“${column.header}” là số nguyên từ ${column.min ?? 0} trở lên.` };
@@ -48,7 +48,7 @@ function validationFor(column: ColumnDef, sheet: SheetDef, listRef: (name: strin
       return { kind: "list", source: listRef(`${sheet.id}.${column.field}`), strict: true, message: `Chọn “${column.header}” trong danh sách.` };
     case "unit":
       return sheet.units === "communes"
-        ? { kind: "list", source: listRef("communes"), strict: true, message: "Chọn xã, thị trấn trong danh sách của huyện." }
+        ? { kind: "list", source: listRef("communes"), strict: true, message: `Chọn ${levels.communes.vi} trong danh sách của ${levels.unit.vi}.` }
         : { kind: "list", source: listRef("units"), strict: false, message: "Tên này không có trong danh sách; vẫn giữ nếu là tổ chức mới." };
     case "text":
       return null;
@@ -77,7 +77,7 @@ function dataSheetOps(sheet: SheetDef, defs: Definitions, profile: Profile, list
   sheet.columns.forEach((column, i) => {
     const range = rangeAddress(FIRST_ROW - 1, i + 1, lastRow - 1, i + 1);
     ops.push({ op: "style", sheet: name, range, style: { locked: false, ...(column.type === "integer" ? { numberFormat: COUNT_FORMAT } : {}) } });
-    const rule = validationFor(column, sheet, listRef);
+    const rule = validationFor(column, sheet, profile.levels, listRef);
     if (rule) ops.push({ op: "dataValidation", sheet: name, range, rule });
   });
   if (sheet.units !== "none") {

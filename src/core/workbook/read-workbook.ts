@@ -3,6 +3,7 @@ import type { Definitions, Profile, SheetDef } from "../definitions/schema";
 import { atSeverity, finding } from "../findings/findings";
 import type { Finding, SheetGrid, WorkbookSnapshot } from "../model";
 import { address } from "../a1";
+import { totalsLabels } from "../levels";
 import { locateLayout } from "../read/sheet-layout";
 import { unitDirectory } from "../read/units";
 import { matchKey } from "../text/normalize";
@@ -76,7 +77,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Catalogue, profil
     }
     if (placement.byHeader) findings.push(finding("sheet-read-as", placement.grid.name, null, { as: def.name }));
     const grid = placement.grid;
-    const layout = locateLayout(grid, def, defs.totalsLabels, mappings.get(grid.name));
+    const layout = locateLayout(grid, def, totalsLabels(defs, profile), mappings.get(grid.name));
     if (!layout) {
       const key = defs.sheetById.get(def.id)!.columns.get(def.key)!;
       findings.push(finding("missing-column", grid.name, null, { column: key.header }));

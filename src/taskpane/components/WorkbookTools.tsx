@@ -8,7 +8,7 @@ import { type District, isReadable } from "../../core/consolidate/province";
 import type { Language } from "../../core/findings/format";
 import { renderReason } from "../../core/findings/reasons";
 import type { WorkbookHost } from "../../core/model";
-import { fillIn, STRINGS } from "../strings";
+import { fillIn, fillInLevels, STRINGS, withLevels } from "../strings";
 import { FilePicker } from "./FilePicker";
 import type { PickedFiles } from "../district-files";
 
@@ -42,7 +42,7 @@ export function districtLines(districts: readonly District[], language: Language
 /** Province consolidation of picked district files, and the blank template, both written into the open workbook. */
 export function WorkbookTools({ createHost, language = "vi", readFiles = readPickedFilesLazily }: { createHost: () => WorkbookHost; language?: Language; readFiles?: ReadPickedFiles }) {
   const styles = useStyles();
-  const t = STRINGS[language];
+  const t = withLevels(STRINGS[language], bundledCatalogue().profile.levels, language);
   const [districtFiles, setDistrictFiles] = useState<File[]>([]);
   const [profileFile, setProfileFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<"consolidate" | "template" | null>(null);
@@ -60,7 +60,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
       const withErrors = result.districts.some((d) => isReadable(d) && d.counts.error > 0);
       setOutcome({
         intent: unread || withErrors ? "warning" : "success",
-        title: fillIn(language, t.consolidated, { sheet: result.sheet, count: result.districts.filter(isReadable).length }),
+        title: fillInLevels(language, STRINGS[language].consolidated, result.consolidating.levels, { sheet: result.sheet, count: result.districts.filter(isReadable).length }),
         lines: [...districtLines(result.districts, language), ...picked.profileErrors],
       });
     } catch (error) {
@@ -84,7 +84,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
         profile = picked.profiles[0];
       }
       const sheets = await createTemplate(createHost(), profile);
-      setOutcome({ intent: "success", title: fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length }), lines: [] });
+      setOutcome({ intent: "success", title: fillInLevels(language, STRINGS[language].templateCreated, profile.levels, { district: profile.district, count: sheets.length }), lines: [] });
     } catch (error) {
       setOutcome({ intent: "error", title: t.actionFailed, lines: [describeFailure(error, language, "template")] });
     } finally {
