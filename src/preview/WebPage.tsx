@@ -76,7 +76,7 @@ function useCardAction(language: Language, failedAction: FailedAction) {
     try {
       setNotice(await action());
     } catch (error) {
-      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, language, failedAction)] });
+      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, failedAction, language)] });
     } finally {
       setBusy(false);
     }
@@ -211,7 +211,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
       offerDownload(await workbookBytes(open.workbook, { bytes: open.bytes, rebuiltSheets: host?.rebuiltSheets ?? [] }), name);
       setNotice({ intent: "success", lines: [fillIn(language, w.downloaded, { file: name })] });
     } catch (error) {
-      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, language, "select")] });
+      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, "download", language)] });
     }
   }
 

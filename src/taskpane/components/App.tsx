@@ -89,7 +89,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       setView({ status: "done", action, counts: outcome.counts, fromRibbon: false, outcome });
       if (action === "recalculate") runs?.publish({ kind: "done", source: "taskpane", at: new Date().toISOString(), counts: outcome.counts, summarySheet: outcome.summarySheet });
     } catch (error) {
-      setView({ status: "failed", message: describeFailure(error, language, action), fromRibbon: false });
+      setView({ status: "failed", message: describeFailure(error, action, language), fromRibbon: false });
     }
   }
 
@@ -102,7 +102,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       await run("validate");
       setNotice(t.columnMapped);
     } catch (error) {
-      setNotice(describeFailure(error, language, "mapping"));
+      setNotice(describeFailure(error, "mapping", language));
     }
   }
 
@@ -112,7 +112,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
       setEditingTargets(false);
       setNotice(t.targetsSaved);
     } catch (error) {
-      setNotice(describeFailure(error, language, "targets"));
+      setNotice(describeFailure(error, "targets", language));
     }
   }
   async function convertLegacy() {
@@ -125,7 +125,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
           : t.nothingToConvert,
       );
     } catch (error) {
-      setNotice(describeFailure(error, language, "convert"));
+      setNotice(describeFailure(error, "convert", language));
     }
   }
 
@@ -134,7 +134,7 @@ export function App({ createHost, runs, language: initial = "vi", storage = null
     try {
       await createHost().select?.(sheet, cell);
     } catch (error) {
-      setSelectionFailure(describeFailure(error, language, "select"));
+      setSelectionFailure(describeFailure(error, "select", language));
     }
   }
 

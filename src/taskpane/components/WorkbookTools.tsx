@@ -63,7 +63,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
         lines: [...districtLines(result.districts, language), ...picked.profileErrors],
       });
     } catch (error) {
-      setOutcome({ intent: "error", title: t.actionFailed, lines: [describeFailure(error, language, "consolidate")] });
+      setOutcome({ intent: "error", title: t.actionFailed, lines: [describeFailure(error, "consolidate", language)] });
     } finally {
       setBusy(null);
     }
@@ -85,7 +85,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
       const sheets = await createTemplate(createHost(), profile);
       setOutcome({ intent: "success", title: fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length }), lines: [] });
     } catch (error) {
-      setOutcome({ intent: "error", title: t.actionFailed, lines: [describeFailure(error, language, "template")] });
+      setOutcome({ intent: "error", title: t.actionFailed, lines: [describeFailure(error, "template", language)] });
     } finally {
       setBusy(null);
     }
