@@ -5,7 +5,8 @@ import { consolidateIntoWorkbook, createTemplate } from "../app/workbook-tools";
 import { isReadable } from "../core/consolidate/province";
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Language } from "../core/findings/format";
-import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
+import { HostFailure } from "../core/host-failure";
+import { openXlsxHost } from "../hosts/xlsx/read-bytes";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { App } from "../taskpane/components/App";
 import { FilePicker } from "../taskpane/components/FilePicker";
@@ -14,7 +15,7 @@ import { describeFailure, type FailedAction } from "../app/failure";
 import { readPickedFiles } from "../taskpane/district-files";
 import { fillIn, rememberLanguage, STRINGS } from "../taskpane/strings";
 import { DropZone, droppedFiles } from "./DropZone";
-import { emptyWorkbook, offerDownload, PreviewHost, workbookBytes } from "./preview-host";
+import { offerDownload, PreviewHost } from "./preview-host";
 import { recalculatedName, WEB_STRINGS } from "./web-strings";
 import { WorkbookView } from "./WorkbookView";
 
@@ -58,9 +59,8 @@ type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string
 
 /** The open district workbook; `changed` once the pane has written into it (recalculation, conversion…). */
 interface OpenWorkbook {
-  workbook: ExcelJS.Workbook;
-  /** The file as opened, whose parts ExcelJS does not model are put back on download. */
-  bytes: Uint8Array;
+  /** The host over the file as opened, whose parts ExcelJS does not model are put back on download. */
+  host: PreviewHost;
   fileName: string;
   serial: number;
   changed: boolean;
@@ -84,9 +84,11 @@ function useCardAction(language: Language, failedAction: FailedAction) {
   return { busy, notice, setNotice, run };
 }
 
-/** Why a file could not be read, for after “Không mở được …:” (which already says that it failed). */
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why a file could not be opened, naming it: the host's own refusal, or what else went wrong (a failed fetch). */
+function openFailure(error: unknown, file: string, language: Language): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const failure = error instanceof HostFailure ? error : new HostFailure({ stage: "read", kind: "unknown", detail, where: { file }, cause: error });
+  return describeFailure(failure, "open", language);
 }
 
 function firstVisibleSheet(workbook: ExcelJS.Workbook): string {
@@ -152,29 +154,21 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
     rememberLanguage(storage, next);
   }
 
-  const workbook = open?.workbook ?? null;
-  const host = useMemo(
-    () =>
-      workbook &&
-      new PreviewHost(
-        workbook,
-        () => {
-          setVersion((v) => v + 1);
-          setOpen((o) => (o && o.workbook === workbook ? { ...o, changed: true } : o));
-        },
-        (name, cell) => (setSheet(name), setHighlight(cell)),
-      ),
-    [workbook],
-  );
+  const host = open?.host ?? null;
 
   async function openBytes(fileName: string, bytes: Uint8Array, ignored: number) {
-    const read = await workbookFromBytes(bytes);
-    if ("reason" in read) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: fileName, reason: read.reason })] });
-      return;
-    }
-    setOpen((o) => ({ workbook: read.workbook, bytes, fileName, serial: (o?.serial ?? 0) + 1, changed: false }));
-    setSheet(firstVisibleSheet(read.workbook));
+    const { workbook } = await openXlsxHost(bytes, fileName);
+    const opened: PreviewHost = new PreviewHost(
+      workbook,
+      bytes,
+      () => {
+        setVersion((v) => v + 1);
+        setOpen((o) => (o && o.host === opened ? { ...o, changed: true } : o));
+      },
+      (name, cell) => (setSheet(name), setHighlight(cell)),
+    );
+    setOpen((o) => ({ host: opened, fileName, serial: (o?.serial ?? 0) + 1, changed: false }));
+    setSheet(firstVisibleSheet(workbook));
     setHighlight(null);
     setNotice(ignored > 0 ? { intent: "info", lines: [fillIn(language, w.oneAtATime, { file: fileName, count: ignored })] } : null);
   }
@@ -185,7 +179,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
     try {
       await openBytes(files[0].name, new Uint8Array(await files[0].arrayBuffer()), files.length - 1);
     } catch (error) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: files[0].name, reason: reasonOf(error) })] });
+      setNotice({ intent: "error", lines: [openFailure(error, files[0].name, language)] });
     } finally {
       setOpening(false);
     }
@@ -198,7 +192,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       await openBytes(SAMPLE_FILE, new Uint8Array(await response.arrayBuffer()), 0);
     } catch (error) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: SAMPLE_FILE, reason: reasonOf(error) })] });
+      setNotice({ intent: "error", lines: [openFailure(error, SAMPLE_FILE, language)] });
     } finally {
       setOpening(false);
     }
@@ -208,7 +202,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
     if (!open) return;
     try {
       const name = recalculatedName(open.fileName);
-      offerDownload(await workbookBytes(open.workbook, { bytes: open.bytes, rebuiltSheets: host?.rebuiltSheets ?? [] }), name);
+      offerDownload(await open.host.save(), name);
       setNotice({ intent: "success", lines: [fillIn(language, w.downloaded, { file: name })] });
     } catch (error) {
       setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, "download", language)] });
@@ -269,7 +263,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
               <App key={open.serial} createHost={() => host} language={language} storage={paneStorage} />
             </div>
             <div className={styles.sheet} data-version={version}>
-              <WorkbookView workbook={open.workbook} sheet={sheet} onSheet={(name) => (setSheet(name), setHighlight(null))} highlight={highlight} />
+              <WorkbookView workbook={open.host.workbook} sheet={sheet} onSheet={(name) => (setSheet(name), setHighlight(null))} highlight={highlight} />
             </div>
           </div>
         </>
@@ -306,9 +300,9 @@ function ProvinceCard({ language }: { language: Language }) {
     run(async () => {
       const { definitions, profile } = bundledCatalogue();
       const picked = await readPickedFiles(files, definitions);
-      const workbook = emptyWorkbook();
-      const result = await consolidateIntoWorkbook(new XlsxHost(workbook), picked.sources, [...picked.profiles, profile]);
-      offerDownload(await workbookBytes(workbook), w.provinceFileName);
+      const host = new XlsxHost();
+      const result = await consolidateIntoWorkbook(host, picked.sources, [...picked.profiles, profile]);
+      offerDownload(await host.save(), w.provinceFileName);
       const unread = result.districts.some((d) => !isReadable(d)) || picked.profileErrors.length > 0;
       return {
         intent: unread ? "warning" : "success",
@@ -350,10 +344,10 @@ function TemplateCard({ language, district, definitions }: { language: Language;
         }
         profile = picked.profiles[0];
       }
-      const workbook = emptyWorkbook();
-      const sheets = await createTemplate(new XlsxHost(workbook), profile);
+      const host = new XlsxHost();
+      const sheets = await createTemplate(host, profile);
       const name = `mau-${profile.id}.xlsx`;
-      offerDownload(await workbookBytes(workbook), name);
+      offerDownload(await host.save(), name);
       return { intent: "success", lines: [`${fillIn(language, t.templateCreated, { district: profile.district, count: sheets.length })} ${fillIn(language, w.downloaded, { file: name })}`] };
     });
 
