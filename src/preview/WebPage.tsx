@@ -2,7 +2,6 @@ import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, S
 import type ExcelJS from "exceljs";
 import { useEffect, useMemo, useState } from "react";
 import { consolidateIntoWorkbook, createTemplate } from "../app/workbook-tools";
-import { isReadable } from "../core/consolidate/province";
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Language } from "../core/findings/format";
 import { HostFailure } from "../core/host-failure";
@@ -10,7 +9,7 @@ import { openXlsxHost } from "../hosts/xlsx/read-bytes";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { App } from "../taskpane/components/App";
 import { FilePicker } from "../taskpane/components/FilePicker";
-import { districtLines } from "../taskpane/components/WorkbookTools";
+import { consolidationOutcome, templateProfile } from "../taskpane/components/WorkbookTools";
 import { describeFailure, type FailedAction } from "../app/failure";
 import { readPickedFiles } from "../taskpane/district-files";
 import { fillIn, rememberLanguage, STRINGS } from "../taskpane/strings";
@@ -125,7 +124,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
   const styles = useStyles();
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const w = WEB_STRINGS[language];
-  const { profile: bundledProfile, definitions } = bundledCatalogue();
+  const { profile: bundledProfile } = bundledCatalogue();
   const [open, setOpen] = useState<OpenWorkbook | null>(null);
   const [opening, setOpening] = useState(false);
   const [sheet, setSheet] = useState("");
@@ -283,7 +282,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
             </DropZone>
           </div>
           <ProvinceCard language={language} />
-          <TemplateCard language={language} district={bundledProfile.district} definitions={definitions} />
+          <TemplateCard language={language} district={bundledProfile.district} />
         </div>
       )}
     </div>
@@ -303,12 +302,8 @@ function ProvinceCard({ language }: { language: Language }) {
       const host = new XlsxHost();
       const result = await consolidateIntoWorkbook(host, picked.sources, [...picked.profiles, profile]);
       offerDownload(await host.save(), w.provinceFileName);
-      const unread = result.districts.some((d) => !isReadable(d)) || picked.profileErrors.length > 0;
-      return {
-        intent: unread ? "warning" : "success",
-        title: `${fillIn(language, STRINGS[language].consolidated, { sheet: result.sheet, count: result.districts.filter(isReadable).length })} ${fillIn(language, w.downloaded, { file: w.provinceFileName })}`,
-        lines: [...districtLines(result.districts, language), ...picked.profileErrors],
-      };
+      const outcome = consolidationOutcome(result, picked.profileErrors, language);
+      return { ...outcome, title: `${outcome.title} ${fillIn(language, w.downloaded, { file: w.provinceFileName })}` };
     });
 
   return (
@@ -327,7 +322,7 @@ function ProvinceCard({ language }: { language: Language }) {
   );
 }
 
-function TemplateCard({ language, district, definitions }: { language: Language; district: string; definitions: ReturnType<typeof bundledCatalogue>["definitions"] }) {
+function TemplateCard({ language, district }: { language: Language; district: string }) {
   const styles = useStyles();
   const w = WEB_STRINGS[language];
   const t = STRINGS[language];
@@ -336,14 +331,9 @@ function TemplateCard({ language, district, definitions }: { language: Language;
 
   const template = () =>
     run(async () => {
-      let profile = bundledCatalogue().profile;
-      if (profileFile) {
-        const picked = await readPickedFiles([profileFile], definitions);
-        if (!picked.profiles.length) {
-          return { intent: "error", title: t.actionFailed, lines: picked.profileErrors.length ? picked.profileErrors : [fillIn(language, t.notAProfile, { file: profileFile.name })] };
-        }
-        profile = picked.profiles[0];
-      }
+      const chosen = await templateProfile(profileFile, readPickedFiles, language);
+      if ("errors" in chosen) return { intent: "error", title: t.actionFailed, lines: chosen.errors };
+      const { profile } = chosen;
       const host = new XlsxHost();
       const sheets = await createTemplate(host, profile);
       const name = `mau-${profile.id}.xlsx`;
