@@ -7,6 +7,7 @@ import { describeFailure } from "../app/failure";
 import { openXlsxHost } from "../hosts/xlsx/read-bytes";
 import { App } from "../taskpane/components/App";
 import { initialLanguage } from "../taskpane/strings";
+import { fetchedBytes, SAMPLE_FILE } from "./open-workbook";
 import { PreviewHost } from "./preview-host";
 import { WebPage } from "./WebPage";
 
@@ -34,12 +35,8 @@ function PaneOnly({ workbook }: { workbook: ExcelJS.Workbook }) {
   );
 }
 
-const SAMPLE_FILE = "lang-giang.xlsx";
-
 async function sampleWorkbook(): Promise<ExcelJS.Workbook> {
-  const response = await fetch(SAMPLE_FILE);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await openXlsxHost(new Uint8Array(await response.arrayBuffer()), SAMPLE_FILE)).workbook;
+  return (await openXlsxHost(await fetchedBytes(SAMPLE_FILE), SAMPLE_FILE)).workbook;
 }
 
 /** The pane alone on the sample workbook, or why the sample could not be opened. */

@@ -1,6 +1,5 @@
-import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { describeFailure } from "../../app/failure";
 import { consolidateIntoWorkbook, createTemplate } from "../../app/workbook-tools";
 import { bundledCatalogue } from "../../core/definitions/bundled";
 import type { Definitions, Profile } from "../../core/definitions/schema";
@@ -9,6 +8,7 @@ import { type District, isReadable } from "../../core/consolidate/province";
 import type { Language } from "../../core/findings/format";
 import type { WorkbookHost } from "../../core/model";
 import { fillIn, STRINGS } from "../strings";
+import { type Notice, NoticeBar, useActionRun } from "./ActionNotice";
 import { FilePicker } from "./FilePicker";
 import type { PickedFiles } from "../district-files";
 
@@ -22,13 +22,11 @@ export const readPickedFilesLazily: ReadPickedFiles = async (files, definitions)
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   heading: { margin: 0 },
   toggle: { width: "100%", justifyContent: "flex-start", textAlign: "left", height: "auto", minWidth: 0 },
   body: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, overflowWrap: "anywhere" },
 });
 
-export type Outcome = { intent: "success" | "warning" | "error"; title: string; lines: string[] } | null;
 
 type Tool = "consolidate" | "template";
 
@@ -42,7 +40,7 @@ export function districtLines(districts: readonly District[], language: Language
 }
 
 /** What a consolidation says: the sheet and how many districts it took, then a line for each district and each refused profile. */
-export function consolidationOutcome(result: Consolidation & { sheet: string }, profileErrors: readonly string[], language: Language): NonNullable<Outcome> {
+export function consolidationOutcome(result: Consolidation & { sheet: string }, profileErrors: readonly string[], language: Language): NonNullable<Notice> {
   const unread = result.districts.filter((d) => !isReadable(d)).length + profileErrors.length;
   const withErrors = result.districts.some((d) => isReadable(d) && d.counts.error > 0);
   return {
@@ -63,30 +61,12 @@ export async function templateProfile(file: File | null, readFiles: ReadPickedFi
   return { profile: picked.profiles[0] };
 }
 
-/** One tool at a time: busy while it works, then what came of it, a failure worded for the tool that failed. */
-function useToolRun(language: Language) {
-  const [busy, setBusy] = useState<Tool | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  async function run(tool: Tool, work: () => Promise<Outcome>) {
-    setBusy(tool);
-    setOutcome(null);
-    try {
-      setOutcome(await work());
-    } catch (error) {
-      setOutcome({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, tool, language)] });
-    } finally {
-      setBusy(null);
-    }
-  }
-  return { busy, outcome, run };
-}
-
 interface ToolProps {
   createHost: () => WorkbookHost;
   language: Language;
   readFiles: ReadPickedFiles;
   busy: Tool | null;
-  run: (tool: Tool, work: () => Promise<Outcome>) => Promise<void>;
+  run: (tool: Tool, work: () => Promise<Notice>) => Promise<void>;
 }
 
 function ConsolidateTool({ createHost, language, readFiles, busy, run }: ToolProps) {
@@ -135,31 +115,12 @@ function TemplateTool({ createHost, language, readFiles, busy, run }: ToolProps)
   );
 }
 
-function OutcomeBar({ outcome }: { outcome: Outcome }) {
-  const styles = useStyles();
-  if (!outcome) return null;
-  return (
-    <MessageBar intent={outcome.intent}>
-      <MessageBarBody>
-        <MessageBarTitle>{outcome.title}</MessageBarTitle>
-        {outcome.lines.length > 0 && (
-          <ul className={styles.list}>
-            {outcome.lines.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
 /** Province consolidation of picked district files, and the blank template, both written into the open workbook. */
 export function WorkbookTools({ createHost, language = "vi", readFiles = readPickedFilesLazily }: { createHost: () => WorkbookHost; language?: Language; readFiles?: ReadPickedFiles }) {
   const styles = useStyles();
   const t = STRINGS[language];
   const [open, setOpen] = useState(false);
-  const { busy, outcome, run } = useToolRun(language);
+  const { busy, notice, run } = useActionRun<Tool>(language);
   const tool: ToolProps = { createHost, language, readFiles, busy, run };
   return (
     <section aria-labelledby="province-tools" className={styles.section}>
@@ -172,7 +133,7 @@ export function WorkbookTools({ createHost, language = "vi", readFiles = readPic
       <div id="province-tools-body" className={open ? styles.body : undefined} hidden={!open}>
         <ConsolidateTool {...tool} />
         <TemplateTool {...tool} />
-        <OutcomeBar outcome={outcome} />
+        <NoticeBar notice={notice} />
       </div>
     </section>
   );
