@@ -2,6 +2,8 @@ import { describeFailure, type FailedAction, ToolRefusal } from "../../src/app/f
 import "../../src/app/failure-en";
 import { HostFailure } from "../../src/core/host-failure";
 import { OfficeHostError } from "../../src/hosts/office/host-error";
+import { openXlsxHost } from "../../src/hosts/xlsx/read-bytes";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 
 const protectedWrite = new OfficeHostError("write", "nothing", "AccessDenied", "The sheet is protected.");
 const readFailure = new OfficeHostError("read", "nothing", "InvalidOperationInCellEditMode", "Edit mode");
@@ -62,5 +64,21 @@ describe("describeFailure names the action that failed", () => {
   it("passes a refusal on as it is worded, whatever the action and language", () => {
     const refusal = new ToolRefusal("Workbook này đã có sheet “Tổng hợp chỉ tiêu” có dữ liệu.");
     expect(describeFailure(refusal, "template", "en")).toBe(refusal.message);
+  });
+});
+
+describe("the .xlsx host's failures are the core's HostFailure", () => {
+  it("says a write to a sheet that is not there, naming the sheet", async () => {
+    const host = new XlsxHost();
+    const error = await host.apply({ ops: [{ op: "setCells", sheet: "Chỉ tiêu", anchor: "A1", cells: [[{ kind: "number", value: 1 }]] }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostFailure);
+    expect(error).toMatchObject({ stage: "write", kind: "notFound", where: { sheet: "Chỉ tiêu" } });
+    expect(describeFailure(error, "targets", "en")).toMatch(/^Could not save the targets \(while writing to the workbook\): a sheet or range was not found .* \(sheet “Chỉ tiêu”\)\./);
+  });
+
+  it("refuses bytes that are not a workbook, naming the file", async () => {
+    const error = await openXlsxHost(new TextEncoder().encode("Tên,Số\nVôi,1\n"), "so-lieu.xlsx").catch((e: unknown) => e);
+    expect(error).toMatchObject({ stage: "read", kind: "notAWorkbook", where: { file: "so-lieu.xlsx" } });
+    expect(describeFailure(error, "open", "vi")).toBe("Không mở được “so-lieu.xlsx”: đây là tệp văn bản (CSV), không phải .xlsx; hãy mở trong Excel và lưu thành .xlsx.");
   });
 });
