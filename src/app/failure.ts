@@ -1,33 +1,19 @@
 import type { Language } from "../core/findings/format";
+import { renderReason } from "../core/findings/reasons";
+import { HostFailure, type FailureStage, type HostFailureKind } from "../core/host-failure";
+
+export { HostFailure } from "../core/host-failure";
 
 /*
- * One way to say what went wrong, for the ribbon, the task pane and its tools. A host (Office.js here)
- * throws a HostFailure that says what it was doing, Excel's error code and how much of the workbook it had
- * changed; describeFailure words it for the person, with advice that fits what they were doing: running
- * "Tính lại chỉ tiêu" again is the cure after a half-written recalculation, not after a half-written template.
+ * One way to say what went wrong, for the ribbon, the task pane, its tools and the web page. A host throws a
+ * HostFailure (src/core/host-failure.ts) that says what it was doing, what went wrong and how much of the
+ * workbook it had changed; describeFailure words it for the person, naming the action that failed, with
+ * advice that fits it: running "Tính lại chỉ tiêu" again is the cure after a half-written recalculation,
+ * not after a half-written template.
  */
 
-export type WriteState =
-  /** Nothing in the workbook changed. */
-  | "nothing"
-  /** Some of the writes were made. */
-  | "partial"
-  /** The host could not tell how far it got. */
-  | "unknown";
-
-export type FailureStage = "read" | "write" | "select" | "plan";
-
 /** What the person asked for when it failed. */
-export type FailedAction = "recalculate" | "validate" | "template" | "consolidate" | "targets" | "mapping" | "convert" | "select";
-
-export interface WriteProgress {
-  /** Steps Excel had carried out, null when it did not say. */
-  done: number | null;
-  total: number;
-  /** The sync that failed (1-based) and how many the write took. */
-  block: number;
-  blocks: number;
-}
+export type FailedAction = "recalculate" | "validate" | "template" | "consolidate" | "targets" | "mapping" | "convert" | "select" | "open" | "download";
 
 /** A refusal the person can act on, worded in Vietnamese (and in other languages where it was built from data); nothing was written. */
 export class ToolRefusal extends Error {
@@ -39,35 +25,26 @@ export class ToolRefusal extends Error {
   }
 }
 
-export class HostFailure extends Error {
-  override readonly name: string = "HostFailure";
-  constructor(
-    readonly stage: FailureStage,
-    readonly written: WriteState,
-    /** The host's error code (Office: "ItemNotFound", "BadPassword", …, or "Timeout"), when it gave one. */
-    readonly code: string | null,
-    /** What the host said, for codes the table below does not know. */
-    readonly detail: string,
-    readonly progress: WriteProgress | null = null,
-    options?: { cause?: unknown; seconds?: number },
-  ) {
-    super("", options);
-    this.seconds = options?.seconds ?? null;
-    this.message = describeFailure(this, "vi");
-  }
-  readonly seconds: number | null;
-}
+/** The kinds a host names and the words cover; "unknown" is said with the host's own code and words. */
+type NamedKind = Exclude<HostFailureKind, "unknown" | "timeout" | "notAWorkbook">;
 
 /** What describeFailure says, in one language. */
 export interface FailureWords {
-  /** Excel's error codes, said for a person. */
-  reasons: Record<string, string>;
+  /** What went wrong in the host, said for a person. */
+  reasons: Record<NamedKind, string>;
+  /** What failed, for the run actions (their whole work is reading and writing the workbook). */
   head: Record<Exclude<FailureStage, "plan">, string>;
+  /** The action that failed, named first for every action but the runs. */
+  actions: Record<FailedAction, string>;
+  /** What the host was doing when another action failed. */
+  during: Record<Exclude<FailureStage, "plan">, string>;
   /** What to do after a half-done write, by what the person was doing; `undo` otherwise. */
   advice: Partial<Record<FailedAction, string>>;
   undo: string;
   timeout(seconds: number | string): string;
   excelError: string;
+  sheet(sheet: string): string;
+  cell(sheet: string, cell: string): string;
   nothingWritten: string;
   noCellChanged: string;
   timedOut(advice: string): string;
@@ -76,34 +53,47 @@ export interface FailureWords {
   stepsDone(blocks: string, done: number, total: number, advice: string): string;
   blocksDone(earlier: number, blocks: number): string;
   block(block: number, blocks: number): string;
-  notDone: string;
 }
 
 /**
- * Vietnamese, always present. Excel's error codes: Excel.ErrorCodes and "Error handling with the
- * application-specific JavaScript APIs" (learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ * Vietnamese, always present. Excel's error codes, which the Office host maps to the kinds: Excel.ErrorCodes and
+ * "Error handling with the application-specific JavaScript APIs" (learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
  */
 const VI: FailureWords = {
   reasons: {
-    ItemNotFound: "không tìm thấy một sheet hoặc vùng ô (có thể sheet vừa bị đổi tên hoặc xóa)",
-    ItemAlreadyExists: "đã có một sheet trùng tên trong workbook",
-    AccessDenied: "sheet hoặc workbook đang được bảo vệ, hoặc workbook chỉ cho đọc",
-    BadPassword: "một sheet cần ghi được bảo vệ bằng mật khẩu; hãy bỏ bảo vệ sheet đó (Xem lại › Bỏ bảo vệ Trang tính) rồi bấm lại",
-    InvalidOperationInCellEditMode: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi bấm lại",
-    InactiveWorkbook: "đang mở nhiều workbook và workbook này không còn là cửa sổ đang làm việc: hãy bấm vào workbook này rồi bấm lại",
-    InvalidOperation: "Excel không cho phép thao tác này lúc này (sheet ẩn, sheet được bảo vệ hoặc workbook đang bận)",
-    OperationCellsExceedLimit: "thao tác chạm quá nhiều ô so với giới hạn của Excel",
-    UndoNotSupported: "Excel không gộp được các thay đổi thành một bước Hoàn tác",
-    RequestPayloadSizeLimitExceeded: "khối dữ liệu gửi đến Excel quá lớn",
-    ResponsePayloadSizeLimitExceeded: "khối dữ liệu Excel trả về quá lớn",
-    RangeExceedsLimit: "vùng ô vượt giới hạn Excel cho một lần đọc hoặc ghi",
-    InvalidArgument: "Excel từ chối một giá trị, địa chỉ ô hoặc công thức",
-    InvalidReference: "một tham chiếu ô hoặc sheet không hợp lệ",
-    MergedRangeConflict: "vướng ô gộp có sẵn",
-    Conflict: "workbook đang được người khác sửa cùng lúc",
-    RequestAborted: "yêu cầu bị hủy giữa chừng",
+    notFound: "không tìm thấy một sheet hoặc vùng ô (có thể sheet vừa bị đổi tên hoặc xóa)",
+    alreadyExists: "đã có một sheet trùng tên trong workbook",
+    protected: "sheet hoặc workbook đang được bảo vệ, hoặc workbook chỉ cho đọc",
+    passwordProtected: "một sheet cần ghi được bảo vệ bằng mật khẩu; hãy bỏ bảo vệ sheet đó (Xem lại › Bỏ bảo vệ Trang tính) rồi bấm lại",
+    editMode: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi bấm lại",
+    inactiveWorkbook: "đang mở nhiều workbook và workbook này không còn là cửa sổ đang làm việc: hãy bấm vào workbook này rồi bấm lại",
+    busy: "Excel không cho phép thao tác này lúc này (sheet ẩn, sheet được bảo vệ hoặc workbook đang bận)",
+    tooManyCells: "thao tác chạm quá nhiều ô so với giới hạn của Excel",
+    undoNotSupported: "Excel không gộp được các thay đổi thành một bước Hoàn tác",
+    requestTooBig: "khối dữ liệu gửi đến Excel quá lớn",
+    responseTooBig: "khối dữ liệu Excel trả về quá lớn",
+    rangeTooBig: "vùng ô vượt giới hạn Excel cho một lần đọc hoặc ghi",
+    invalidValue: "Excel từ chối một giá trị, địa chỉ ô hoặc công thức",
+    invalidReference: "một tham chiếu ô hoặc sheet không hợp lệ",
+    mergeConflict: "vướng ô gộp có sẵn",
+    conflict: "workbook đang được người khác sửa cùng lúc",
+    aborted: "yêu cầu bị hủy giữa chừng",
+    notSupported: "phiên bản Excel này không hỗ trợ thao tác này; hãy cập nhật Excel hoặc dùng trang web của Đề án 02",
   },
   head: { read: "Không đọc được workbook", write: "Không ghi được kết quả vào workbook", select: "Không chọn được ô" },
+  actions: {
+    recalculate: "Không tính lại được chỉ tiêu",
+    validate: "Không kiểm tra được workbook",
+    template: "Không tạo được mẫu",
+    consolidate: "Không tổng hợp được",
+    targets: "Không lưu được chỉ tiêu kế hoạch",
+    mapping: "Không ghi nhớ được cột đã chọn",
+    convert: "Không chuyển được bảng mã cũ sang Unicode",
+    select: "Không chọn được ô",
+    open: "Không mở được",
+    download: "Không tạo được tệp để tải về",
+  },
+  during: { read: "lỗi khi đọc workbook", write: "lỗi khi ghi vào workbook", select: "lỗi khi chọn ô" },
   advice: {
     recalculate: "Hãy bấm Hoàn tác (Ctrl+Z) hoặc chạy lại “Tính lại chỉ tiêu”: chạy lại luôn cho kết quả đúng.",
     template: "Hãy đóng workbook này không lưu, rồi tạo mẫu trong một workbook trống mới.",
@@ -112,6 +102,8 @@ const VI: FailureWords = {
   undo: "Hãy bấm Hoàn tác (Ctrl+Z) để bỏ phần đã ghi.",
   timeout: (seconds) => `Excel không trả lời sau ${seconds} giây`,
   excelError: "lỗi Excel",
+  sheet: (sheet) => `sheet “${sheet}”`,
+  cell: (sheet, cell) => `ô ${cell} của sheet “${sheet}”`,
   nothingWritten: "Chưa ghi gì vào workbook.",
   noCellChanged: "Chưa có ô nào bị thay đổi.",
   // Excel may still finish the batch: nothing can be said about the workbook but that it may have changed.
@@ -121,7 +113,6 @@ const VI: FailureWords = {
   stepsDone: (blocks, done, total, advice) => `${blocks}Excel đã làm ${done}/${total} bước trước khi dừng. ${advice}`,
   blocksDone: (earlier, blocks) => `Đã ghi xong ${earlier}/${blocks} khối; `,
   block: (block, blocks) => ` (khối ${block}/${blocks})`,
-  notDone: "Không thực hiện được",
 };
 
 /**
@@ -134,12 +125,19 @@ export function addFailureWords(language: Language, words: FailureWords): void {
   WORDS[language] = words;
 }
 
-function reason(failure: HostFailure, w: FailureWords): string {
-  if (failure.code === "Timeout") return w.timeout(failure.seconds ?? "?");
-  const known = failure.code ? w.reasons[failure.code] : undefined;
-  if (known) return known;
+function place(failure: HostFailure, w: FailureWords): string {
+  const where = failure.where;
+  if (!where?.sheet) return "";
+  return ` (${where.cell ? w.cell(where.sheet, where.cell) : w.sheet(where.sheet)})`;
+}
+
+function reason(failure: HostFailure, w: FailureWords, language: Language): string {
+  if (failure.kind === "timeout") return w.timeout(failure.seconds ?? "?");
+  if (failure.reason) return renderReason(failure.reason, language);
+  const known = failure.kind === "unknown" || failure.kind === "notAWorkbook" ? undefined : w.reasons[failure.kind];
+  if (known) return known + place(failure, w);
   const detail = failure.detail.replace(/[.\s]+$/, "");
-  return failure.code ? `${w.excelError} ${failure.code}: ${detail}` : detail;
+  return (failure.code ? `${w.excelError} ${failure.code}: ${detail}` : detail) + place(failure, w);
 }
 
 function state(failure: HostFailure, w: FailureWords, action: FailedAction): string {
@@ -148,24 +146,33 @@ function state(failure: HostFailure, w: FailureWords, action: FailedAction): str
   const advice = w.advice[action] ?? w.undo;
   const p = failure.progress;
   const earlier = p ? p.block - 1 : 0;
-  if (failure.code === "Timeout") return w.timedOut(advice);
+  if (failure.kind === "timeout") return w.timedOut(advice);
   if (failure.written === "unknown" || !p || p.done === null) return p && earlier > 0 ? w.blocksThenUnknown(earlier, p.blocks, advice) : w.unknown(advice);
   return w.stepsDone(earlier > 0 ? w.blocksDone(earlier, p.blocks) : "", p.done, p.total, advice);
 }
 
-/**
- * The person's own words for a failure, in their language: a refusal as it is worded, a host failure with
- * what happened to the workbook and what to do, anything else prefixed with "not done".
- */
-export function describeFailure(error: unknown, language: Language, action: FailedAction = "recalculate"): string {
-  if (error instanceof ToolRefusal) return error.wordedIn?.(language) ?? error.message;
+/** A run's whole work is reading and writing the workbook: what the host was doing is its headline. */
+const RUNS: ReadonlySet<FailedAction> = new Set<FailedAction>(["recalculate", "validate", "select"]);
+
+function describeHostFailure(failure: HostFailure, action: FailedAction, language: Language): string {
   const w = WORDS[language] ?? VI;
-  if (error instanceof HostFailure) {
-    if (error.stage === "plan") return `${error.detail} ${state(error, w, action)}`;
-    const p = error.progress;
-    const split = error.stage === "write" && p && p.blocks > 1 ? w.block(p.block, p.blocks) : "";
-    return `${w.head[error.stage]}${split}: ${reason(error, w)}. ${state(error, w, action)}`;
-  }
+  // Opening a file writes nothing anywhere: the file and why it is not a workbook say it all.
+  if (action === "open") return `${w.actions.open}${failure.where?.file ? ` “${failure.where.file}”` : ""}: ${reason(failure, w, language)}.`;
+  if (failure.stage === "plan") return `${RUNS.has(action) ? "" : `${w.actions[action]}: `}${failure.detail} ${state(failure, w, action)}`;
+  const p = failure.progress;
+  const split = failure.stage === "write" && p && p.blocks > 1 ? w.block(p.block, p.blocks) : "";
+  const head = RUNS.has(action) ? w.head[failure.stage] : `${w.actions[action]} (${w.during[failure.stage]})`;
+  return `${head}${split}: ${reason(failure, w, language)}. ${state(failure, w, action)}`;
+}
+
+/**
+ * The person's own words for a failure of `action`, in their language: a refusal as it is worded, a host
+ * failure with what happened to the workbook and what to do, anything else after the action's name.
+ */
+export function describeFailure(error: unknown, action: FailedAction, language: Language): string {
+  if (error instanceof ToolRefusal) return error.wordedIn?.(language) ?? error.message;
+  if (error instanceof HostFailure) return describeHostFailure(error, action, language);
+  const w = WORDS[language] ?? VI;
   const detail = error instanceof Error ? error.message : String(error);
-  return `${w.notDone}: ${detail}`;
+  return `${w.actions[action]}: ${detail}`;
 }

@@ -77,6 +77,17 @@ export async function createTemplate(host: WorkbookHost, profile: Profile = bund
   return sheets;
 }
 
+function consolidated(sources: readonly DistrictSource[], profiles: readonly Profile[], options: ToolOptions) {
+  const definitions = definitionsOf(options);
+  const now = options.now ?? new Date();
+  const consolidation = consolidateDistricts(sources, definitions, profiles, now, VERSION);
+  if (!consolidation.districts.some(isReadable)) {
+    const worded = (language: Language) => noneReadable(consolidation.districts, language);
+    throw new ToolRefusal(worded("vi"), worded);
+  }
+  return { consolidation, definitions, now };
+}
+
 /**
  * Consolidates district workbooks the person picked into a province sheet of the open workbook, and shows it
  * (a sheet of that name which is the person's own is left alone; the add-in writes "… (2)" instead).
@@ -87,13 +98,7 @@ export async function consolidateIntoWorkbook(
   profiles: readonly Profile[] = [bundledCatalogue().profile],
   options: ToolOptions = {},
 ): Promise<Consolidation & { sheet: string }> {
-  const definitions = definitionsOf(options);
-  const now = options.now ?? new Date();
-  const consolidation = consolidateDistricts(sources, definitions, profiles, now, VERSION);
-  if (!consolidation.districts.some(isReadable)) {
-    const worded = (language: Language) => noneReadable(consolidation.districts, language);
-    throw new ToolRefusal(worded("vi"), worded);
-  }
+  const { consolidation, definitions, now } = consolidated(sources, profiles, options);
   const snapshot = await host.read();
   const owned = ownedSheets(snapshot);
   const { name } = summarySheetName(snapshot, owned, consolidationSheetName(consolidation.consolidating.levels));
@@ -106,4 +111,16 @@ export async function consolidateIntoWorkbook(
   });
   await host.select?.(name, "A1");
   return { ...consolidation, sheet: name };
+}
+
+/** Consolidates district workbooks into a new workbook that holds the province sheet alone: the command line's file. */
+export async function consolidateIntoNewWorkbook(
+  host: WorkbookHost,
+  sources: readonly DistrictSource[],
+  profiles: readonly Profile[],
+  options: ToolOptions = {},
+): Promise<Consolidation> {
+  const { consolidation, definitions, now } = consolidated(sources, profiles, options);
+  await host.apply({ ops: provincePlan(definitions, consolidation.districts, consolidation.province, now, consolidation.consolidating) });
+  return consolidation;
 }

@@ -1,11 +1,12 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
-import type ExcelJS from "exceljs";
 import { loadDefinitions, loadProfile } from "../core/definitions/load";
 import type { Catalogue } from "../core/definitions/compile";
 import type { Definitions, Profile } from "../core/definitions/schema";
 import { type Reason, renderReason } from "../core/findings/reasons";
-import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
+import { HostFailure } from "../core/host-failure";
+import { openXlsxHost } from "../hosts/xlsx/read-bytes";
+import type { XlsxHost } from "../hosts/xlsx/xlsx-host";
 
 /** Bad arguments or unusable input: exit 2, one line on stderr, nothing written. */
 export class UsageError extends Error {}
@@ -51,13 +52,19 @@ export async function shippedProfiles(defs: Definitions): Promise<Profile[]> {
   return Promise.all(files.map((f) => readProfile(path.join(dir, f), defs)));
 }
 
-/** Reads an .xlsx (and keeps its bytes, whose parts ExcelJS does not model go back into OUT), or says in one Vietnamese line why it cannot be read. */
-export async function readWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
+/**
+ * The .xlsx host over a file (which keeps its bytes: the parts ExcelJS does not model go back into OUT), or a
+ * FileRefusal that says why it cannot be read.
+ */
+export async function openWorkbookFile(file: string): Promise<XlsxHost> {
   if (!existsSync(file)) throw new FileRefusal(file, { code: "file-not-found" });
   const bytes = new Uint8Array(await fs.readFile(file));
-  const read = await workbookFromBytes(bytes);
-  if ("reason" in read) throw new FileRefusal(file, read.reason);
-  return { workbook: read.workbook, bytes };
+  try {
+    return await openXlsxHost(bytes, file);
+  } catch (e) {
+    if (e instanceof HostFailure && e.reason) throw new FileRefusal(file, e.reason);
+    throw e;
+  }
 }
 
 /** Writes beside the target and renames, so a crash leaves the old file or the new one, never half of one. */

@@ -1,20 +1,17 @@
 #!/usr/bin/env node
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import { provincePlan } from "../core/consolidate/province-plan";
-import { consolidateDistricts, type DistrictSource, unreadableList } from "../core/consolidate/consolidate";
+import { recalculateWorkbook, validateWorkbook } from "../app/use-cases";
+import { consolidateIntoNewWorkbook, convertLegacyText, createTemplate, ToolRefusal } from "../app/workbook-tools";
+import type { DistrictSource } from "../core/consolidate/consolidate";
 import { isReadable } from "../core/consolidate/province";
-import { analyse, definitionsLabel } from "../core/analyse";
-import { convertEncodingPlan } from "../core/workbook/convert-encoding";
-import { templatePlan } from "../core/template/template-plan";
+import { definitionsLabel } from "../core/analyse";
 import { ENCODING_LABELS } from "../core/text/legacy-encoding";
 import { renderReason } from "../core/findings/reasons";
-import { preserveParts, rebuiltSheetsOf } from "../hosts/xlsx/preserve-parts";
-import { applyPlan, saveWorkbook, snapshotOf } from "../hosts/xlsx/xlsx-host";
+import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
 import { type CliArgs, parseArgs } from "./args";
-import { DEFAULT_PROFILE, FileRefusal, readDefinitions, readProfile, readWorkbookFile, shippedProfiles, UsageError, writeAtomically } from "./io";
+import { DEFAULT_PROFILE, FileRefusal, openWorkbookFile, readDefinitions, readProfile, shippedProfiles, UsageError, writeAtomically } from "./io";
 import { indicatorsJson, reportJson, summaryText } from "./report";
 
 const HELP = `Đề án 02 — kiểm tra và tính lại chỉ tiêu trên tệp Excel (.xlsx)
@@ -80,11 +77,11 @@ async function recalcOrValidate(args: CliArgs): Promise<number> {
   }
   const definitions = await readDefinitions(option(args, "definitions"));
   const profile = await readProfile(option(args, "profile") ?? DEFAULT_PROFILE, definitions);
-  const { workbook, bytes } = await readWorkbookFile(input);
-  const analysis = analyse(snapshotOf(workbook), definitions, profile, { now: new Date(), version: VERSION });
+  const host = await openWorkbookFile(input);
+  const options = { definitions, profile, now: new Date() };
+  const analysis = out ? await recalculateWorkbook(host, options) : await validateWorkbook(host, options);
   if (out) {
-    applyPlan(workbook, analysis.plan);
-    const data = await saveWorkbook(workbook, [preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf(analysis.plan) })]);
+    const data = await host.save();
     if (path.resolve(out) === path.resolve(input)) await fs.copyFile(input, input.replace(/(\.xlsx)?$/i, ".bak.xlsx"));
     await writeAtomically(out, data);
   }
@@ -106,18 +103,16 @@ async function consolidate(args: CliArgs): Promise<number> {
   const sources: DistrictSource[] = [];
   for (const file of args.positional) {
     try {
-      sources.push({ file: path.basename(file), snapshot: snapshotOf((await readWorkbookFile(file)).workbook) });
+      sources.push({ file: path.basename(file), snapshot: await (await openWorkbookFile(file)).read() });
     } catch (e) {
       if (!(e instanceof FileRefusal)) throw e;
       sources.push({ file: path.basename(file), reason: e.reason });
     }
   }
-  const { districts, province, consolidating } = consolidateDistricts(sources, definitions, profiles, now, VERSION);
+  const host = new XlsxHost();
+  const { districts, province } = await consolidateIntoNewWorkbook(host, sources, profiles, { definitions, now });
   const readable = districts.filter(isReadable);
-  if (readable.length === 0) throw new UsageError(`không đọc được tệp nào: ${unreadableList(districts, "vi")}`);
-  const workbook = new ExcelJS.Workbook();
-  applyPlan(workbook, { ops: provincePlan(definitions, districts, province, now, consolidating) });
-  await writeAtomically(out, await saveWorkbook(workbook));
+  await writeAtomically(out, await host.save());
   const report = option(args, "report");
   await writeReport(report, {
     version: VERSION,
@@ -140,9 +135,9 @@ async function template(args: CliArgs): Promise<number> {
   const out = requireOut(args, "template");
   const definitions = await readDefinitions(option(args, "definitions"));
   const profile = await readProfile(option(args, "profile") ?? DEFAULT_PROFILE, definitions);
-  const workbook = new ExcelJS.Workbook();
-  applyPlan(workbook, { ops: templatePlan(definitions, profile, VERSION) });
-  await writeAtomically(out, await saveWorkbook(workbook));
+  const host = new XlsxHost();
+  await createTemplate(host, profile, { definitions });
+  await writeAtomically(out, await host.save());
   process.stdout.write(`Đã ghi workbook mẫu của ${profile.levels.unit.vi} ${profile.district}: ${out}\n`);
   return 0;
 }
@@ -152,10 +147,9 @@ async function convertEncoding(args: CliArgs): Promise<number> {
   if (!input) throw new UsageError("thiếu tệp IN.xlsx");
   const out = requireOut(args, "convert-encoding");
   if (path.resolve(out) === path.resolve(input)) throw new UsageError("--out trùng với tệp vào; IN không bao giờ bị sửa");
-  const { workbook, bytes } = await readWorkbookFile(input);
-  const { ops, converted } = convertEncodingPlan(snapshotOf(workbook));
-  applyPlan(workbook, { ops });
-  await writeAtomically(out, await saveWorkbook(workbook, [preserveParts(bytes, { rebuiltSheets: rebuiltSheetsOf({ ops }) })]));
+  const host = await openWorkbookFile(input);
+  const converted = await convertLegacyText(host);
+  await writeAtomically(out, await host.save());
   if (converted.length === 0) process.stdout.write("Không có sheet nào gõ bằng bảng mã cũ (TCVN3, VNI); tệp được chép nguyên.\n");
   for (const c of converted) process.stdout.write(`Sheet “${c.sheet}”: đã chuyển ${c.cells} ô từ ${ENCODING_LABELS[c.encoding]} sang Unicode.\n`);
   process.stdout.write(`Đã ghi ${out}.\n`);
@@ -186,12 +180,18 @@ async function run(argv: string[]): Promise<number> {
   return command(args);
 }
 
+/** A use case's refusal, in the command line's own style: one lower-case clause after "Lỗi:". */
+function refusalLine(refusal: ToolRefusal): string {
+  const text = refusal.message.replace(/\.$/, "");
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    const message = e instanceof UsageError ? e.message : `lỗi không mong đợi: ${(e as Error)?.message ?? String(e)}`;
+    const message = e instanceof UsageError ? e.message : e instanceof ToolRefusal ? refusalLine(e) : `lỗi không mong đợi: ${(e as Error)?.message ?? String(e)}`;
     process.stderr.write(`Lỗi: ${message}\n`);
     process.exitCode = 2;
   },

@@ -38,7 +38,7 @@ export async function tinhLaiChiTieu(event: CommandEvent, deps: CommandDeps): Pr
     deps.publish({ kind: "done", source: "ribbon", at: deps.now().toISOString(), counts: outcome.counts, summarySheet: outcome.summarySheet });
   } catch (error) {
     try {
-      deps.publish({ kind: "failed", source: "ribbon", at: deps.now().toISOString(), message: describeFailure(error, "vi", "recalculate") });
+      deps.publish({ kind: "failed", source: "ribbon", at: deps.now().toISOString(), message: describeFailure(error, "recalculate", "vi") });
     } catch {
       // The pane shows the last run whenever it is opened.
     }

@@ -1,26 +1,21 @@
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type ExcelJS from "exceljs";
+import { Body1, Button, Caption1, Spinner, Subtitle2, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { consolidateIntoWorkbook, createTemplate } from "../app/workbook-tools";
-import { isReadable } from "../core/consolidate/province";
 import { bundledCatalogue } from "../core/definitions/bundled";
 import type { Language } from "../core/findings/format";
-import { renderReason } from "../core/findings/reasons";
 import { matchKey } from "../core/text/normalize";
-import { workbookFromBytes } from "../hosts/xlsx/read-bytes";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
+import { NoticeBar, useActionRun } from "../taskpane/components/ActionNotice";
 import { App } from "../taskpane/components/App";
 import { FilePicker } from "../taskpane/components/FilePicker";
-import { districtLines } from "../taskpane/components/WorkbookTools";
-import { describeFailure, type FailedAction } from "../app/failure";
+import { consolidationOutcome, templateProfile } from "../taskpane/components/WorkbookTools";
 import { readPickedFiles } from "../taskpane/district-files";
 import { fillIn, fillInLevels, rememberLanguage, STRINGS, withLevels } from "../taskpane/strings";
 import { DropZone, droppedFiles } from "./DropZone";
-import { emptyWorkbook, offerDownload, PreviewHost, workbookBytes } from "./preview-host";
-import { recalculatedName, WEB_STRINGS } from "./web-strings";
+import { type OpenWorkbookState, useOpenWorkbook } from "./open-workbook";
+import { offerDownload } from "./preview-host";
+import { WEB_STRINGS } from "./web-strings";
 import { WorkbookView } from "./WorkbookView";
-
-const SAMPLE_FILE = "lang-giang.xlsx";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", boxSizing: "border-box" },
@@ -53,92 +48,15 @@ const useStyles = makeStyles({
   pane: { overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
   sheet: { overflow: "auto", padding: tokens.spacingHorizontalS },
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] } | null;
-
-/** The open district workbook; `changed` once the pane has written into it (recalculation, conversion…). */
-interface OpenWorkbook {
-  workbook: ExcelJS.Workbook;
-  /** The file as opened, whose parts ExcelJS does not model are put back on download. */
-  bytes: Uint8Array;
-  fileName: string;
-  serial: number;
-  changed: boolean;
-}
-
-/** A card's one action at a time: busy while it runs, and what came of it (a failure worded for the person). */
-function useCardAction(language: Language, failedAction: FailedAction) {
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
-  async function run(action: () => Promise<Notice>) {
-    setBusy(true);
-    setNotice(null);
-    try {
-      setNotice(await action());
-    } catch (error) {
-      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, language, failedAction)] });
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, notice, setNotice, run };
-}
-
-/** Why a file could not be read, for after “Không mở được …:” (which already says that it failed). */
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function firstVisibleSheet(workbook: ExcelJS.Workbook): string {
-  return workbook.worksheets.find((w) => w.state === "visible")?.name ?? "";
-}
-
-function NoticeBar({ notice, className }: { notice: Notice; className?: string }) {
-  const styles = useStyles();
-  if (!notice) return null;
-  return (
-    <MessageBar intent={notice.intent} className={className}>
-      <MessageBarBody>
-        {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-        {notice.lines.length === 1 ? (
-          notice.lines[0]
-        ) : (
-          <ul className={styles.list}>
-            {notice.lines.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-/**
- * The web page for offices whose Excel cannot run the add-in: a district opens its workbook from disk,
- * checks and recalculates it with the task pane, and downloads the result; the province consolidates the
- * districts' files and downloads the template. Everything runs in the tab; nothing is sent anywhere.
- */
-export function WebPage({ initialLanguage, storage }: { initialLanguage: Language; storage: Pick<Storage, "setItem"> | null }) {
-  const styles = useStyles();
-  const [language, setLanguage] = useState<Language>(initialLanguage);
-  const { profile: bundledProfile, definitions } = bundledCatalogue();
-  const w = withLevels(WEB_STRINGS[language], bundledProfile.levels, language);
-  const [open, setOpen] = useState<OpenWorkbook | null>(null);
-  const [opening, setOpening] = useState(false);
-  const [sheet, setSheet] = useState("");
-  const [highlight, setHighlight] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const [notice, setNotice] = useState<Notice>(null);
-
+/** The pane's language and the page's: the pane's own switch changes the whole page, through what it remembers. */
+function usePageLanguage(initial: Language, storage: Pick<Storage, "setItem"> | null) {
+  const [language, setLanguage] = useState<Language>(initial);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = WEB_STRINGS[language].title;
   }, [language]);
-
-  // The pane inside the page has its own language switch; the page follows it through what it remembers.
   const paneStorage = useMemo<Pick<Storage, "setItem">>(
     () => ({
       setItem(key, value) {
@@ -153,75 +71,80 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
     setLanguage(next);
     rememberLanguage(storage, next);
   }
+  return { language, paneStorage, switchLanguage };
+}
 
-  const workbook = open?.workbook ?? null;
-  const host = useMemo(
-    () =>
-      workbook &&
-      new PreviewHost(
-        workbook,
-        () => {
-          setVersion((v) => v + 1);
-          setOpen((o) => (o && o.workbook === workbook ? { ...o, changed: true } : o));
-        },
-        (name, cell) => (setSheet(name), setHighlight(cell)),
-      ),
-    [workbook],
+/** The open workbook's toolbar, and the task pane beside the sheet it shows. */
+function Workspace({ language, state, paneStorage }: { language: Language; state: OpenWorkbookState; paneStorage: Pick<Storage, "setItem"> }) {
+  const styles = useStyles();
+  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const { open, opening, view } = state;
+  if (!open) return null;
+  return (
+    <>
+      <div className={mergeClasses(styles.bar, styles.toolbar)}>
+        <Subtitle2>{fillIn(language, w.viewing, { file: open.fileName })}</Subtitle2>
+        <FilePicker label={w.openOther} choose={w.chooseFile} none="" accept=".xlsx" disabled={opening} files={[]} onPick={(files) => void state.openFiles(files)} />
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={!open.changed} onClick={() => void state.download()}>
+            {w.download}
+          </Button>
+          {!open.changed && <Caption1>{w.downloadHint}</Caption1>}
+          <Button appearance="subtle" onClick={state.close}>
+            {w.close}
+          </Button>
+        </div>
+        {opening && <Spinner size="tiny" label={w.opening} />}
+      </div>
+      <div className={styles.workspace}>
+        <div className={styles.pane}>
+          {/* A new file starts a fresh pane; a recalculation of the same file keeps what the pane shows. */}
+          <App key={open.serial} createHost={() => open.host} language={language} storage={paneStorage} />
+        </div>
+        <div className={styles.sheet} data-version={view.version}>
+          <WorkbookView workbook={open.host.workbook} sheet={view.sheet} onSheet={state.showSheet} highlight={view.highlight} />
+        </div>
+      </div>
+    </>
   );
+}
 
-  async function openBytes(fileName: string, bytes: Uint8Array, ignored: number) {
-    const read = await workbookFromBytes(bytes);
-    if ("reason" in read) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: fileName, reason: renderReason(read.reason, language) })] });
-      return;
-    }
-    setOpen((o) => ({ workbook: read.workbook, bytes, fileName, serial: (o?.serial ?? 0) + 1, changed: false }));
-    setSheet(firstVisibleSheet(read.workbook));
-    setHighlight(null);
-    setNotice(ignored > 0 ? { intent: "info", lines: [fillIn(language, w.oneAtATime, { file: fileName, count: ignored })] } : null);
-  }
+/** With no workbook open: the district's file or the sample, the province's consolidation, the template. */
+function StartPage({ language, state }: { language: Language; state: OpenWorkbookState }) {
+  const styles = useStyles();
+  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const district = bundledCatalogue().profile.district;
+  return (
+    <div className={styles.start}>
+      <div className={styles.main}>
+        <DropZone label={w.districtTitle} onFiles={(files) => void state.openFiles(files)}>
+          <Subtitle2 as="h2" className={styles.heading}>{w.districtTitle}</Subtitle2>
+          <Body1>{w.districtHint}</Body1>
+          <div className={styles.row}>
+            <FilePicker label={w.openLabel} choose={w.chooseFile} none={w.noFile} accept=".xlsx" disabled={state.opening} files={[]} onPick={(files) => void state.openFiles(files)} />
+            <Button appearance="secondary" disabled={state.opening} onClick={() => void state.openSample()}>
+              {fillIn(language, w.trySample, { district })}
+            </Button>
+          </div>
+          {state.opening && <Spinner size="tiny" label={w.opening} />}
+        </DropZone>
+      </div>
+      <ProvinceCard language={language} />
+      <TemplateCard language={language} district={district} />
+    </div>
+  );
+}
 
-  async function openFiles(files: readonly File[]) {
-    if (!files.length) return;
-    setOpening(true);
-    try {
-      await openBytes(files[0].name, new Uint8Array(await files[0].arrayBuffer()), files.length - 1);
-    } catch (error) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: files[0].name, reason: reasonOf(error) })] });
-    } finally {
-      setOpening(false);
-    }
-  }
-
-  async function openSample() {
-    setOpening(true);
-    try {
-      const response = await fetch(SAMPLE_FILE);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await openBytes(SAMPLE_FILE, new Uint8Array(await response.arrayBuffer()), 0);
-    } catch (error) {
-      setNotice({ intent: "error", lines: [fillIn(language, w.cannotOpen, { file: SAMPLE_FILE, reason: reasonOf(error) })] });
-    } finally {
-      setOpening(false);
-    }
-  }
-
-  async function download() {
-    if (!open) return;
-    try {
-      const name = recalculatedName(open.fileName);
-      offerDownload(await workbookBytes(open.workbook, { bytes: open.bytes, rebuiltSheets: host?.rebuiltSheets ?? [] }), name);
-      setNotice({ intent: "success", lines: [fillIn(language, w.downloaded, { file: name })] });
-    } catch (error) {
-      setNotice({ intent: "error", title: STRINGS[language].actionFailed, lines: [describeFailure(error, language, "select")] });
-    }
-  }
-
-  function close() {
-    setOpen(null);
-    setNotice(null);
-  }
-
+/**
+ * The web page for offices whose Excel cannot run the add-in: a district opens its workbook from disk,
+ * checks and recalculates it with the task pane, and downloads the result; the province consolidates the
+ * districts' files and downloads the template. Everything runs in the tab; nothing is sent anywhere.
+ */
+export function WebPage({ initialLanguage, storage }: { initialLanguage: Language; storage: Pick<Storage, "setItem"> | null }) {
+  const styles = useStyles();
+  const { language, paneStorage, switchLanguage } = usePageLanguage(initialLanguage, storage);
+  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const state = useOpenWorkbook(language);
   return (
     <div
       className={styles.page}
@@ -233,7 +156,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
         const files = droppedFiles(e);
         if (!files) return;
         e.preventDefault();
-        void openFiles(files);
+        void state.openFiles(files);
       }}
     >
       <header className={mergeClasses(styles.bar, styles.header)}>
@@ -242,58 +165,14 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
           <Caption1>{w.tagline}</Caption1>
         </div>
         {/* With a workbook open, the pane's own switch changes the whole page. */}
-        {!open && (
+        {!state.open && (
           <Button appearance="subtle" size="small" aria-label={STRINGS[language].languageLabel} onClick={switchLanguage}>
             {STRINGS[language].language}
           </Button>
         )}
       </header>
-      <NoticeBar notice={notice} className={styles.message} />
-      {open && host ? (
-        <>
-          <div className={mergeClasses(styles.bar, styles.toolbar)}>
-            <Subtitle2>{fillIn(language, w.viewing, { file: open.fileName })}</Subtitle2>
-            <FilePicker label={w.openOther} choose={w.chooseFile} none="" accept=".xlsx" disabled={opening} files={[]} onPick={(files) => void openFiles(files)} />
-            <div className={styles.row}>
-              <Button appearance="primary" disabled={!open.changed} onClick={() => void download()}>
-                {w.download}
-              </Button>
-              {!open.changed && <Caption1>{w.downloadHint}</Caption1>}
-              <Button appearance="subtle" onClick={close}>
-                {w.close}
-              </Button>
-            </div>
-            {opening && <Spinner size="tiny" label={w.opening} />}
-          </div>
-          <div className={styles.workspace}>
-            <div className={styles.pane}>
-              {/* A new file starts a fresh pane; a recalculation of the same file keeps what the pane shows. */}
-              <App key={open.serial} createHost={() => host} language={language} storage={paneStorage} />
-            </div>
-            <div className={styles.sheet} data-version={version}>
-              <WorkbookView workbook={open.workbook} sheet={sheet} onSheet={(name) => (setSheet(name), setHighlight(null))} highlight={highlight} />
-            </div>
-          </div>
-        </>
-      ) : (
-        <div className={styles.start}>
-          <div className={styles.main}>
-            <DropZone label={w.districtTitle} onFiles={(files) => void openFiles(files)}>
-              <Subtitle2 as="h2" className={styles.heading}>{w.districtTitle}</Subtitle2>
-              <Body1>{w.districtHint}</Body1>
-              <div className={styles.row}>
-                <FilePicker label={w.openLabel} choose={w.chooseFile} none={w.noFile} accept=".xlsx" disabled={opening} files={[]} onPick={(files) => void openFiles(files)} />
-                <Button appearance="secondary" disabled={opening} onClick={() => void openSample()}>
-                  {fillIn(language, w.trySample, { district: bundledProfile.district })}
-                </Button>
-              </div>
-              {opening && <Spinner size="tiny" label={w.opening} />}
-            </DropZone>
-          </div>
-          <ProvinceCard language={language} />
-          <TemplateCard language={language} district={bundledProfile.district} definitions={definitions} />
-        </div>
-      )}
+      <NoticeBar notice={state.notice} className={styles.message} />
+      {state.open ? <Workspace language={language} state={state} paneStorage={paneStorage} /> : <StartPage language={language} state={state} />}
     </div>
   );
 }
@@ -302,61 +181,52 @@ function ProvinceCard({ language }: { language: Language }) {
   const styles = useStyles();
   const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
   const [files, setFiles] = useState<File[]>([]);
-  const { busy, notice, setNotice, run } = useCardAction(language, "consolidate");
+  const { busy, notice, setNotice, run } = useActionRun<"consolidate">(language);
 
   const consolidate = () =>
-    run(async () => {
+    run("consolidate", async () => {
       const { definitions, profile } = bundledCatalogue();
       const picked = await readPickedFiles(files, definitions);
-      const workbook = emptyWorkbook();
-      const result = await consolidateIntoWorkbook(new XlsxHost(workbook), picked.sources, [...picked.profiles, profile]);
+      const host = new XlsxHost();
+      const result = await consolidateIntoWorkbook(host, picked.sources, [...picked.profiles, profile]);
       const fileName = `${matchKey(result.sheet).replace(/ /g, "-")}.xlsx`;
-      offerDownload(await workbookBytes(workbook), fileName);
-      const unread = result.districts.some((d) => !isReadable(d)) || picked.profileErrors.length > 0;
-      return {
-        intent: unread ? "warning" : "success",
-        title: `${fillInLevels(language, STRINGS[language].consolidated, result.consolidating.levels, { sheet: result.sheet, count: result.districts.filter(isReadable).length })} ${fillIn(language, w.downloaded, { file: fileName })}`,
-        lines: [...districtLines(result.districts, language), ...picked.profileErrors],
-      };
+      offerDownload(await host.save(), fileName);
+      const outcome = consolidationOutcome(result, picked.profileErrors, language);
+      return { ...outcome, title: `${outcome.title} ${fillIn(language, w.downloaded, { file: fileName })}` };
     });
 
   return (
     <DropZone label={w.provinceTitle} onFiles={(dropped) => (setFiles(dropped), setNotice(null))}>
       <Subtitle2 as="h2" className={styles.heading}>{w.provinceTitle}</Subtitle2>
       <Caption1>{w.provinceHint}</Caption1>
-      <FilePicker label={w.provinceFiles} choose={w.chooseFiles} none={w.noFile} multiple accept=".xlsx,.json" disabled={busy} files={files} onPick={(picked) => (setFiles(picked), setNotice(null))} />
+      <FilePicker label={w.provinceFiles} choose={w.chooseFiles} none={w.noFile} multiple accept=".xlsx,.json" disabled={busy !== null} files={files} onPick={(picked) => (setFiles(picked), setNotice(null))} />
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || files.length === 0} onClick={() => void consolidate()}>
+        <Button appearance="primary" disabled={busy !== null || files.length === 0} onClick={() => void consolidate()}>
           {w.consolidate}
         </Button>
-        {busy && <Spinner size="tiny" label={w.consolidating} />}
+        {busy !== null && <Spinner size="tiny" label={w.consolidating} />}
       </div>
       <NoticeBar notice={notice} />
     </DropZone>
   );
 }
 
-function TemplateCard({ language, district, definitions }: { language: Language; district: string; definitions: ReturnType<typeof bundledCatalogue>["definitions"] }) {
+function TemplateCard({ language, district }: { language: Language; district: string }) {
   const styles = useStyles();
   const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
   const t = withLevels(STRINGS[language], bundledCatalogue().profile.levels, language);
   const [profileFile, setProfileFile] = useState<File | null>(null);
-  const { busy, notice, setNotice, run } = useCardAction(language, "template");
+  const { busy, notice, setNotice, run } = useActionRun<"template">(language);
 
   const template = () =>
-    run(async () => {
-      let profile = bundledCatalogue().profile;
-      if (profileFile) {
-        const picked = await readPickedFiles([profileFile], definitions);
-        if (!picked.profiles.length) {
-          return { intent: "error", title: t.actionFailed, lines: picked.profileErrors.length ? picked.profileErrors : [fillIn(language, t.notAProfile, { file: profileFile.name })] };
-        }
-        profile = picked.profiles[0];
-      }
-      const workbook = emptyWorkbook();
-      const sheets = await createTemplate(new XlsxHost(workbook), profile);
+    run("template", async () => {
+      const chosen = await templateProfile(profileFile, readPickedFiles, language);
+      if ("errors" in chosen) return { intent: "error", title: t.actionFailed, lines: chosen.errors };
+      const { profile } = chosen;
+      const host = new XlsxHost();
+      const sheets = await createTemplate(host, profile);
       const name = `mau-${profile.id}.xlsx`;
-      offerDownload(await workbookBytes(workbook), name);
+      offerDownload(await host.save(), name);
       return { intent: "success", lines: [`${fillInLevels(language, STRINGS[language].templateCreated, profile.levels, { district: profile.district, count: sheets.length })} ${fillIn(language, w.downloaded, { file: name })}`] };
     });
 
@@ -364,12 +234,12 @@ function TemplateCard({ language, district, definitions }: { language: Language;
     <DropZone label={w.templateTitle} onFiles={(dropped) => (setProfileFile(dropped[0] ?? null), setNotice(null))}>
       <Subtitle2 as="h2" className={styles.heading}>{w.templateTitle}</Subtitle2>
       <Caption1>{fillIn(language, w.templateHint, { district })}</Caption1>
-      <FilePicker label={w.templateProfile} choose={w.chooseFile} none={w.noFile} accept=".json" disabled={busy} files={profileFile ? [profileFile] : []} onPick={(picked) => (setProfileFile(picked[0] ?? null), setNotice(null))} />
+      <FilePicker label={w.templateProfile} choose={w.chooseFile} none={w.noFile} accept=".json" disabled={busy !== null} files={profileFile ? [profileFile] : []} onPick={(picked) => (setProfileFile(picked[0] ?? null), setNotice(null))} />
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void template()}>
+        <Button appearance="primary" disabled={busy !== null} onClick={() => void template()}>
           {w.downloadTemplate}
         </Button>
-        {busy && <Spinner size="tiny" />}
+        {busy !== null && <Spinner size="tiny" />}
       </div>
       <NoticeBar notice={notice} />
     </DropZone>

@@ -1,11 +1,13 @@
 import "../taskpane/zod-jitless";
-import { FluentProvider, makeStyles, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, makeStyles, webLightTheme } from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
-import { useMemo } from "react";
+import { type ReactElement, useMemo } from "react";
 import { createRoot } from "react-dom/client";
-import { loadWorkbook } from "../hosts/xlsx/xlsx-host";
+import { describeFailure } from "../app/failure";
+import { openXlsxHost } from "../hosts/xlsx/read-bytes";
 import { App } from "../taskpane/components/App";
 import { initialLanguage } from "../taskpane/strings";
+import { fetchedBytes, SAMPLE_FILE } from "./open-workbook";
 import { PreviewHost } from "./preview-host";
 import { WebPage } from "./WebPage";
 
@@ -25,7 +27,7 @@ const useStyles = makeStyles({
 
 function PaneOnly({ workbook }: { workbook: ExcelJS.Workbook }) {
   const styles = useStyles();
-  const host = useMemo(() => new PreviewHost(workbook, () => undefined, () => undefined), [workbook]);
+  const host = useMemo(() => new PreviewHost(workbook, null, () => undefined, () => undefined), [workbook]);
   return (
     <div className={styles.paneOnly}>
       <App createHost={() => host} language={initialLanguage(storage(), undefined)} storage={storage()} />
@@ -33,16 +35,27 @@ function PaneOnly({ workbook }: { workbook: ExcelJS.Workbook }) {
   );
 }
 
+async function sampleWorkbook(): Promise<ExcelJS.Workbook> {
+  return (await openXlsxHost(await fetchedBytes(SAMPLE_FILE), SAMPLE_FILE)).workbook;
+}
+
+/** The pane alone on the sample workbook, or why the sample could not be opened. */
+async function paneOnly(): Promise<ReactElement> {
+  try {
+    return <PaneOnly workbook={await sampleWorkbook()} />;
+  } catch (error) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{describeFailure(error, "open", initialLanguage(storage(), undefined))}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const root = createRoot(document.getElementById("container")!);
   if (new URLSearchParams(location.search).get("pane") === "1") {
-    const response = await fetch("lang-giang.xlsx");
-    const workbook = await loadWorkbook(new Uint8Array(await response.arrayBuffer()));
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <PaneOnly workbook={workbook} />
-      </FluentProvider>,
-    );
+    root.render(<FluentProvider theme={webLightTheme}>{await paneOnly()}</FluentProvider>);
     return;
   }
   root.render(

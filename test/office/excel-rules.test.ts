@@ -161,12 +161,12 @@ describe("the Office host against Excel's other rules", () => {
   });
 
   it("says a timed-out write without claiming what it changed, and gives the rerun advice only for a recalculation", () => {
-    const partial = new HostFailure("write", "partial", "GeneralException", "boom", { done: 3, total: 9, block: 1, blocks: 1 });
-    expect(describeFailure(partial, "vi", "recalculate")).toContain("chạy lại “Tính lại chỉ tiêu”");
-    expect(describeFailure(partial, "vi", "template")).not.toContain("Tính lại chỉ tiêu");
-    expect(describeFailure(partial, "vi", "template")).toContain("tạo mẫu trong một workbook trống mới");
-    expect(describeFailure(partial, "vi", "consolidate")).toContain("tổng hợp lại");
-    expect(describeFailure(partial, "en", "recalculate")).toBe(
+    const partial = new HostFailure({ stage: "write", written: "partial", kind: "unknown", code: "GeneralException", detail: "boom", progress: { done: 3, total: 9, block: 1, blocks: 1 } });
+    expect(describeFailure(partial, "recalculate", "vi")).toContain("chạy lại “Tính lại chỉ tiêu”");
+    expect(describeFailure(partial, "template", "vi")).not.toContain("Tính lại chỉ tiêu");
+    expect(describeFailure(partial, "template", "vi")).toContain("tạo mẫu trong một workbook trống mới");
+    expect(describeFailure(partial, "consolidate", "vi")).toContain("tổng hợp lại");
+    expect(describeFailure(partial, "recalculate", "en")).toBe(
       "Could not write to the workbook: Excel error GeneralException: boom. Excel carried out 3/9 steps before it stopped. Press Undo (Ctrl+Z) or run “Tính lại chỉ tiêu” again: running it again always gives the right result.",
     );
   });

@@ -153,7 +153,7 @@ describe("province consolidation from the task pane", () => {
     const refusal = await consolidateIntoWorkbook(hostOf(fake), [{ file: "a.xls", reason: { code: "xls" } }], [langGiang]).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ToolRefusal);
     expect((refusal as Error).message).toBe("Không đọc được tệp nào: a.xls (đây là tệp Excel 97-2003 (.xls); hãy mở trong Excel và lưu thành .xlsx (Sổ làm việc Excel)).");
-    expect(describeFailure(refusal, "en")).toBe("None of the files could be read: a.xls (this is an Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx (Excel Workbook)).");
+    expect(describeFailure(refusal, "consolidate", "en")).toBe("None of the files could be read: a.xls (this is an Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx (Excel Workbook)).");
     expect(fake.syncs).toBe(0);
   });
 

@@ -1,14 +1,57 @@
 /**
  * Failures of the Office host. Office.js does not roll a batch back: the requests before the failing one
  * stay applied. The writer marks each step with context.trace, and Excel returns the marks it reached with
- * the error, so the failure can say whether anything was written. The words are src/app/failure.ts's.
+ * the error, so the failure can say whether anything was written. Excel's error codes map to the core's
+ * host-neutral kinds; the words are src/app/failure.ts's.
  */
-import { HostFailure, type WriteProgress, type WriteState } from "../../app/failure";
+import { describeFailure } from "../../app/failure";
+import { type FailureStage, HostFailure, type HostFailureKind, type WriteProgress, type WriteState } from "../../core/host-failure";
 
 export type { WriteState };
 
+/** Excel.ErrorCodes (and the host's own "Timeout") by what they mean for the person. */
+const KINDS = new Map<string, HostFailureKind>(Object.entries({
+  ItemNotFound: "notFound",
+  ItemAlreadyExists: "alreadyExists",
+  AccessDenied: "protected",
+  BadPassword: "passwordProtected",
+  InvalidOperationInCellEditMode: "editMode",
+  InactiveWorkbook: "inactiveWorkbook",
+  InvalidOperation: "busy",
+  OperationCellsExceedLimit: "tooManyCells",
+  UndoNotSupported: "undoNotSupported",
+  RequestPayloadSizeLimitExceeded: "requestTooBig",
+  ResponsePayloadSizeLimitExceeded: "responseTooBig",
+  RangeExceedsLimit: "rangeTooBig",
+  InvalidArgument: "invalidValue",
+  InvalidReference: "invalidReference",
+  MergedRangeConflict: "mergeConflict",
+  Conflict: "conflict",
+  RequestAborted: "aborted",
+  ApiNotFound: "notSupported",
+  NotImplemented: "notSupported",
+  UnsupportedOperation: "notSupported",
+  Timeout: "timeout",
+} satisfies Record<string, HostFailureKind>));
+
+export function failureKind(code: string | null): HostFailureKind {
+  return (code !== null ? KINDS.get(code) : undefined) ?? "unknown";
+}
+
+/** A HostFailure whose message is already the Vietnamese description, for logs and the tests. */
 export class OfficeHostError extends HostFailure {
   override readonly name = "OfficeHostError";
+  constructor(
+    stage: FailureStage,
+    written: WriteState,
+    code: string | null,
+    detail: string,
+    progress: WriteProgress | null = null,
+    options: { cause?: unknown; seconds?: number } = {},
+  ) {
+    super({ stage, written, kind: failureKind(code), code, detail, progress, ...options });
+    this.message = describeFailure(this, "recalculate", "vi");
+  }
 }
 
 interface OfficeErrorLike {

@@ -128,7 +128,8 @@ function freshIds(): (old: string) => string {
   return () => `rIdKept${++n}`;
 }
 
-const SHEET_DATA_END = new TextEncoder().encode("</sheetData>");
+// ASCII, so its bytes are its character codes (and no TextEncoder is needed when the module loads).
+const SHEET_DATA_END = Uint8Array.from("</sheetData>", (c) => c.charCodeAt(0));
 
 function lastIndexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
   outer: for (let i = haystack.length - needle.length; i >= 0; i--) {

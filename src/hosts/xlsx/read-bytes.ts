@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
-import type { Reason } from "../../core/findings/reasons";
+import { type Reason, renderReason } from "../../core/findings/reasons";
 import { oversizeReason, unusableReason } from "./inspect-file";
-import { loadWorkbook } from "./xlsx-host";
+import { HostFailure } from "../../core/host-failure";
+import { loadWorkbook, XlsxHost } from "./xlsx-host";
 
 /** A workbook, or why the bytes are not one this tool can read. */
 export type ReadBytesResult = { workbook: ExcelJS.Workbook } | { reason: Reason };
@@ -15,4 +16,11 @@ export async function workbookFromBytes(bytes: Uint8Array): Promise<ReadBytesRes
   } catch (e) {
     return { reason: { code: "unreadable-xlsx", params: { detail: (e as Error).message.split("\n")[0] } } };
   }
+}
+
+/** A host over the file's workbook, or a HostFailure ("notAWorkbook", naming the file) saying why it is not one. */
+export async function openXlsxHost(bytes: Uint8Array, file: string): Promise<XlsxHost> {
+  const read = await workbookFromBytes(bytes);
+  if ("reason" in read) throw new HostFailure({ stage: "read", kind: "notAWorkbook", detail: renderReason(read.reason, "vi"), reason: read.reason, where: { file } });
+  return new XlsxHost(read.workbook, bytes);
 }

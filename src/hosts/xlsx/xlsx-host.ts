@@ -2,9 +2,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellRange, CellStyle, CellValue, Plan, PlanOp, PlanValue, SheetGrid, ValidationRule, WorkbookHost, WorkbookSnapshot } from "../../core/model";
 import { parseAddress, parseRange } from "../../core/a1";
+import { HostFailure, type FailureStage } from "../../core/host-failure";
 import { formulaResult, toCellValue } from "./cell-values";
 import { chartInjector, chartsToWrite, forgetCharts, queueChart } from "./chart-part";
 import { withComputedFormulas } from "./computed-formulas";
+import { preserveParts, rebuiltSheetsOf } from "./preserve-parts";
 import type { ZipStep } from "./zip-package";
 
 const ARGB = (rgb: string) => `FF${rgb.toUpperCase()}`;
@@ -191,7 +193,7 @@ function clearInPlace(ws: ExcelJS.Worksheet): void {
 export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
   const sheet = (name: string): ExcelJS.Worksheet => {
     const ws = workbook.getWorksheet(name);
-    if (!ws) throw new Error(`Sheet “${name}” không tồn tại khi ghi.`);
+    if (!ws) throw new HostFailure({ stage: "write", kind: "notFound", written: "unknown", detail: `Sheet “${name}” không tồn tại khi ghi.`, where: { sheet: name } });
     return ws;
   };
   const styles = new StyleWriter();
@@ -378,15 +380,46 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, steps: readonly Z
   }
 }
 
-/** The port over an ExcelJS workbook held in memory: for the command line, the tests and the browser preview. */
+function hostFailure(error: unknown, stage: FailureStage): HostFailure {
+  if (error instanceof HostFailure) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new HostFailure({ stage, kind: "unknown", written: stage === "write" ? "unknown" : "nothing", detail, cause: error });
+}
+
+/**
+ * The port over an ExcelJS workbook held in memory: for the command line, the tests and the web page. Opened
+ * from a file's bytes, it saves what it wrote with the file's other parts kept (charts, pictures, comments,
+ * pivot tables), except in the sheets its plans rebuilt.
+ */
 export class XlsxHost implements WorkbookHost {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** The sheets the plans rebuilt, which take nothing back from the opened file when it is saved. */
+  readonly rebuiltSheets = new Set<string>();
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
+    /** The file as opened, null for a workbook made from nothing. */
+    readonly opened: Uint8Array | null = null,
+  ) {}
 
   async read(): Promise<WorkbookSnapshot> {
-    return snapshotOf(this.workbook);
+    try {
+      return snapshotOf(this.workbook);
+    } catch (error) {
+      throw hostFailure(error, "read");
+    }
   }
 
   async apply(plan: Plan): Promise<void> {
-    applyPlan(this.workbook, plan);
+    for (const sheet of rebuiltSheetsOf(plan)) this.rebuiltSheets.add(sheet);
+    try {
+      applyPlan(this.workbook, plan);
+    } catch (error) {
+      throw hostFailure(error, "write");
+    }
+  }
+
+  /** The workbook as .xlsx bytes, as the command line writes OUT and the web page offers it for download. */
+  save(): Promise<Uint8Array> {
+    return saveWorkbook(this.workbook, this.opened ? [preserveParts(this.opened, { rebuiltSheets: this.rebuiltSheets })] : []);
   }
 }

@@ -5,7 +5,7 @@ import { indicatorInputs } from "../../core/indicators/indicator-inputs";
 import { recalculateWorkbook, validateWorkbook, type RunOutcome } from "../../app/use-cases";
 import type { TargetEdits } from "../../core/template/targets-sheet";
 import type { RunMessage } from "../../commands/run-channel";
-import { describeFailure } from "../../app/failure";
+import { describeFailure, type FailedAction } from "../../app/failure";
 import "../../app/failure-en";
 import type { WorkbookHost } from "../../core/model";
 import { FindingList } from "./FindingList";
@@ -92,7 +92,7 @@ function useRuns(createHost: () => WorkbookHost, runs: RunFeed | undefined, lang
       setView({ status: "done", action, counts: outcome.counts, fromRibbon: false, outcome });
       if (action === "recalculate") runs?.publish({ kind: "done", source: "taskpane", at: new Date().toISOString(), counts: outcome.counts, summarySheet: outcome.summarySheet });
     } catch (error) {
-      setView({ status: "failed", message: describeFailure(error, language, action), fromRibbon: false });
+      setView({ status: "failed", message: describeFailure(error, action, language), fromRibbon: false });
     }
   }
   return { view, run };
@@ -105,11 +105,11 @@ function useOutcomeActions(createHost: () => WorkbookHost, language: Language, r
   const [editingTargets, setEditingTargets] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   /** Runs an action; a failure becomes the notice, described for what was being done. */
-  async function attempt(kind: Parameters<typeof describeFailure>[2], action: () => Promise<void>) {
+  async function attempt(kind: FailedAction, action: () => Promise<void>) {
     try {
       await action();
     } catch (error) {
-      setNotice(describeFailure(error, language, kind));
+      setNotice(describeFailure(error, kind, language));
     }
   }
   const storeMapping = (sheet: string, field: string, letter: string) =>
@@ -139,7 +139,7 @@ function useOutcomeActions(createHost: () => WorkbookHost, language: Language, r
     try {
       await createHost().select?.(sheet, cell);
     } catch (error) {
-      setSelectionFailure(describeFailure(error, language, "select"));
+      setSelectionFailure(describeFailure(error, "select", language));
     }
   }
   const toggleTargets = () => (setEditingTargets(!editingTargets), setNotice(null));
