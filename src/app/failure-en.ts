@@ -1,7 +1,7 @@
 import { addFailureWords, type FailureWords } from "./failure";
 
 /** describeFailure's English, registered by the task pane only (the ribbon reports in Vietnamese). */
-export const FAILURE_WORDS_EN: FailureWords = {
+const FAILURE_WORDS_EN: FailureWords = {
   reasons: {
     notFound: "a sheet or range was not found (it may just have been renamed or deleted)",
     alreadyExists: "the workbook already has a sheet of that name",

@@ -21,8 +21,8 @@ export class FileRefusal extends UsageError {
   }
 }
 
-export const ROOT = path.resolve(__dirname, "..", "..");
-export const DEFAULT_DEFINITIONS = path.join(ROOT, "seeds/de-an-02.definitions.json");
+const ROOT = path.resolve(__dirname, "..", "..");
+const DEFAULT_DEFINITIONS = path.join(ROOT, "seeds/de-an-02.definitions.json");
 export const DEFAULT_PROFILE = path.join(ROOT, "seeds/lang-giang.profile.json");
 
 async function readText(file: string): Promise<string> {

@@ -12,7 +12,7 @@ export type RunMessage =
   | { kind: "done"; source: RunSource; at: string; counts: RunOutcome["counts"]; summarySheet: string | null }
   | { kind: "failed"; source: RunSource; at: string; message: string };
 
-export type RunSource = "ribbon" | "taskpane";
+type RunSource = "ribbon" | "taskpane";
 
 const CHANNEL = "de-an-02";
 const LAST_RUN_KEY = "de-an-02:last-run:";

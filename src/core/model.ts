@@ -93,7 +93,7 @@ interface InColumn {
 }
 
 /** The data each finding code carries; messages are rendered from it at the edge, in each language. */
-export interface FindingParamsByCode {
+interface FindingParamsByCode {
   "missing-sheet": Record<string, never>;
   "missing-column": { column: string; field?: string };
   "blank-required": InColumn;
@@ -145,7 +145,7 @@ export interface SeverityCounts {
 // Indicators
 
 export type IndicatorStatus = "exceeded" | "met" | "not_met" | "no_target" | "no_data";
-export type IndicatorUnit = "count" | "ratio";
+type IndicatorUnit = "count" | "ratio";
 export type Direction = "higher" | "lower";
 
 export interface UnitValue {

@@ -1,8 +1,8 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
-import { useEffect, useRef } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 import { toCellValue } from "../hosts/xlsx/cell-values";
-import { columnLetter } from "../core/a1";
+import { address, columnLetter } from "../core/a1";
 
 const MAX_ROWS = 400;
 
@@ -24,9 +24,54 @@ function shown(cell: ExcelJS.Cell): string {
   return String(v);
 }
 
+/** One sheet as a table with row and column headings, the highlighted cell marked and referenced for scrolling. */
+function SheetTable({ ws, sheet, highlight, highlighted }: { ws: ExcelJS.Worksheet; sheet: string; highlight: string | null; highlighted: RefObject<HTMLTableCellElement | null> }) {
+  const styles = useStyles();
+  const rows = Math.min(ws.rowCount, MAX_ROWS);
+  const cols = ws.columnCount;
+  const head = `${styles.cell} ${styles.head}`;
+  return (
+    <table className={styles.grid} aria-label={sheet}>
+      <thead>
+        <tr>
+          <th className={head} />
+          {Array.from({ length: cols }, (_, c) => (
+            <th key={c} scope="col" className={head}>
+              {columnLetter(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, r) => (
+          <tr key={r}>
+            <th scope="row" className={head}>
+              {r + 1}
+            </th>
+            {Array.from({ length: cols }, (_, c) => {
+              const cell = address(r, c);
+              const isHighlighted = cell === highlight;
+              return (
+                <td
+                  key={c}
+                  data-cell={cell}
+                  ref={isHighlighted ? highlighted : undefined}
+                  aria-current={isHighlighted ? "true" : undefined}
+                  className={isHighlighted ? `${styles.cell} ${styles.highlighted}` : styles.cell}
+                >
+                  {shown(ws.getCell(r + 1, c + 1))}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A read-only rendering of one sheet at a time, with the selected cell highlighted and scrolled into view. */
 export function WorkbookView({ workbook, sheet, onSheet, highlight }: { workbook: ExcelJS.Workbook; sheet: string; onSheet: (name: string) => void; highlight: string | null }) {
-  const styles = useStyles();
   const highlighted = useRef<HTMLTableCellElement | null>(null);
   // Braces matter: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
   useEffect(() => {
@@ -34,8 +79,6 @@ export function WorkbookView({ workbook, sheet, onSheet, highlight }: { workbook
   }, [highlight, sheet]);
   const ws = workbook.getWorksheet(sheet);
   const visible = workbook.worksheets.filter((w) => w.state === "visible");
-  const rows = Math.min(ws?.rowCount ?? 0, MAX_ROWS);
-  const cols = ws?.columnCount ?? 0;
   return (
     <section aria-label="Workbook">
       <TabList selectedValue={sheet} onTabSelect={(_, d) => onSheet(String(d.value))}>
@@ -45,44 +88,7 @@ export function WorkbookView({ workbook, sheet, onSheet, highlight }: { workbook
           </Tab>
         ))}
       </TabList>
-      {ws && (
-        <table className={styles.grid} aria-label={sheet}>
-          <thead>
-            <tr>
-              <th className={`${styles.cell} ${styles.head}`} />
-              {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col" className={`${styles.cell} ${styles.head}`}>
-                  {columnLetter(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
-                <th scope="row" className={`${styles.cell} ${styles.head}`}>
-                  {r + 1}
-                </th>
-                {Array.from({ length: cols }, (_, c) => {
-                  const address = `${columnLetter(c)}${r + 1}`;
-                  const isHighlighted = address === highlight;
-                  return (
-                    <td
-                      key={c}
-                      data-cell={address}
-                      ref={isHighlighted ? highlighted : undefined}
-                      aria-current={isHighlighted ? "true" : undefined}
-                      className={isHighlighted ? `${styles.cell} ${styles.highlighted}` : styles.cell}
-                    >
-                      {shown(ws.getCell(r + 1, c + 1))}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {ws && <SheetTable ws={ws} sheet={sheet} highlight={highlight} highlighted={highlighted} />}
     </section>
   );
 }

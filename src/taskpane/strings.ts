@@ -157,8 +157,6 @@ export const STRINGS = {
   },
 } satisfies Record<Language, Record<string, string>>;
 
-export type Strings = (typeof STRINGS)["vi"];
-
 export const SEVERITY_LABELS: Record<Language, Record<Severity, string>> = {
   vi: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
   en: { error: "Error", warning: "Warning", info: "Info" },

@@ -176,7 +176,7 @@ describeInChromium("the web page for offices without the add-in, in headless Chr
 
   it("switches its own controls and the pane to English, and back", async () => {
     await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
-    await page.getByRole("heading", { name: "District workbook" }).waitFor();
+    await page.getByRole("heading", { name: "District workbook", exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.getByRole("button", { name: "Try it with the sample workbook of Lạng Giang" }).click();
     await page.getByRole("button", { name: "Recalculate indicators" }).click();

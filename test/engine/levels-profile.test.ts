@@ -139,7 +139,7 @@ describe("a profile whose levels are a ward, its communes and a region", () => {
     const findingsRow = 6 + definitions.indicators.length + 1;
     expect(at(`A${findingsRow}`)).toBe("PHÁT HIỆN KHI KIỂM TRA SỐ LIỆU CÁC PHƯỜNG");
     expect(at(`B${findingsRow + 1}`)).toBe("Phường");
-    expect(at(`D${findingsRow + 4}`)).toBe("Không tính: cùng phường Tiền Phong với tệp tien-phong.xlsx; chỉ tính tệp đầu, không cộng hai lần");
+    expect(at(`D${findingsRow + 4}`)).toBe("Không tính: tệp thứ hai của Tiền Phong (tệp đầu là tien-phong.xlsx); chỉ tính tệp đầu, không cộng hai lần");
     expect(writtenTexts(workbook).filter((t) => FORMER_LEVEL_WORDS.test(t))).toEqual([]);
   });
 

@@ -13,8 +13,8 @@ import { agrees, plannedFormulas } from "./plan-cells";
  * subtotals, numbering rows, numbers typed as text, formulas in input cells. Built from the sample's data, so
  * the article's figures are what a correct reader must find whatever the layout.
  */
-export const SAMPLE = sampleJson;
-export const { definitions, profile } = bundledCatalogue();
+const SAMPLE = sampleJson;
+const { definitions, profile } = bundledCatalogue();
 
 export type Cell = ExcelJS.CellValue;
 

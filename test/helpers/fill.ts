@@ -18,7 +18,7 @@ export function fillTemplate(workbook: ExcelJS.Workbook, rows: Record<string, Re
 }
 
 /** What Excel does when a person saves: every formula's cached result is brought up to date. */
-export function recalculateCachedResults(workbook: ExcelJS.Workbook): void {
+function recalculateCachedResults(workbook: ExcelJS.Workbook): void {
   const { value } = formulaEngine(workbook);
   workbook.eachSheet((ws) =>
     ws.eachRow((row) =>

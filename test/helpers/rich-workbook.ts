@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { loadWorkbook, saveWorkbook } from "../../src/hosts/xlsx/xlsx-host";
 import { readBook, relsPathOf, relationshipsOf, resolveTarget } from "../../src/hosts/xlsx/zip-package";
 
-export const SAMPLE = path.resolve(__dirname, "../../seeds/lang-giang.xlsx");
+const SAMPLE = path.resolve(__dirname, "../../seeds/lang-giang.xlsx");
 export const RICH_SHEET = "Trưởng thôn";
 export const CHART_SHEET = "Biểu đồ thôn";
 

@@ -14,7 +14,7 @@
  */
 import { FakeOfficeError, type FakeContext, parseRect, type Rect, rectAddress, type SheetModel } from "./fake-excel";
 
-export interface FakeSeriesModel {
+interface FakeSeriesModel {
   name: string;
   values: string;
   xValues?: string;
@@ -25,7 +25,7 @@ export interface FakeSeriesModel {
   labelFormat?: string;
 }
 
-export interface FakeChartModel {
+interface FakeChartModel {
   name: string;
   type: string;
   source: string;

@@ -19,6 +19,7 @@
  * - workbook-structure and sheet protection with Excel's codes; cell-edit mode; manual calculation.
  * office-addin-mock has no collections, enums or null objects, hence this file.
  */
+import { columnIndex, columnLetter } from "../../src/core/a1";
 import { ChartCollectionProxy, headersFooters, PageBreakCollectionProxy, setPrintArea, setRowHeights } from "./fake-charts";
 import type { ExcelRuntime } from "../../src/hosts/office/runtime";
 
@@ -47,23 +48,6 @@ const officeError = (code: string, message: string) => new FakeOfficeError(code,
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "A1", "$B$2:C9", "C:C", "$4:$4", optionally with a "Sheet!" prefix. */
 export function parseRect(address: string): Rect {
   const cells = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
@@ -86,8 +70,8 @@ export function parseRect(address: string): Rect {
 }
 
 export function rectAddress(rect: Rect): string {
-  const a = `${columnName(rect.left)}${rect.top + 1}`;
-  const b = `${columnName(rect.right)}${rect.bottom + 1}`;
+  const a = `${columnLetter(rect.left)}${rect.top + 1}`;
+  const b = `${columnLetter(rect.right)}${rect.bottom + 1}`;
   return a === b ? a : `${a}:${b}`;
 }
 
@@ -102,13 +86,13 @@ const within = (row: number, col: number, r: Rect) => row >= r.top && row <= r.b
 // ---------------------------------------------------------------------------------------------
 // The workbook model (what Excel holds)
 
-export interface BorderSide {
+interface BorderSide {
   style: string;
   color: string;
   weight: string;
 }
 
-export interface CellFormat {
+interface CellFormat {
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -226,7 +210,7 @@ export class SheetModel {
   seedRows(anchor: string, rows: Seed[][]): void {
     const { top, left } = parseRect(anchor);
     rows.forEach((row, r) => row.forEach((seed, c) => {
-      if (seed !== null) this.seed(`${columnName(left + c)}${top + r + 1}`, seed);
+      if (seed !== null) this.seed(`${columnLetter(left + c)}${top + r + 1}`, seed);
     }));
   }
 
@@ -288,7 +272,7 @@ const EVERYWHERE: readonly Platform[] = ["windows", "mac", "web"];
  * docs/excel/excel-add-ins-undo-capabilities.md, "Unsupported APIs"). Worksheet.add and range writes are
  * not in the table: they are undoable everywhere.
  */
-export const NO_UNDO: Record<string, readonly Platform[]> = {
+const NO_UNDO: Record<string, readonly Platform[]> = {
   "Worksheet.visibility": ["windows", "mac"],
   "Worksheet.name": ["windows", "mac"],
   "Worksheet.position": ["windows", "mac"],

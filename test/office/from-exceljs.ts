@@ -54,7 +54,7 @@ export function frozenRows(ws: ExcelJS.Worksheet): number {
 }
 
 /** A cell as the formula bar shows it: "=…" for a formula, else its constant; null when empty. */
-export function xlsxContent(cell: ExcelJS.Cell): string | number | boolean | null {
+function xlsxContent(cell: ExcelJS.Cell): string | number | boolean | null {
   if (cell.isMerged && cell.master !== cell) return null;
   if (cell.formula) return `=${cell.formula}`;
   const seed = seedOf(cell);

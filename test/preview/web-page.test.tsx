@@ -47,7 +47,7 @@ describe("the web page opening a district workbook", () => {
     // An Excel 97-2003 file renamed .xlsx: the old binary format begins with the OLE compound-file signature.
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     await userEvent.upload(screen.getByLabelText(/^Open a workbook/), file("bao-cao-cu.xlsx", xls));
-    expect(await screen.findByText(/^Could not open “bao-cao-cu\.xlsx”: đây là tệp Excel 97-2003 \(\.xls\); hãy mở trong Excel và lưu thành \.xlsx/)).toBeTruthy();
+    expect(await screen.findByText(/^Could not open “bao-cao-cu\.xlsx”: this is an Excel 97-2003 file \(\.xls\); open it in Excel and save it as \.xlsx/)).toBeTruthy();
   });
 
   it("opens a real workbook beside the task pane", async () => {

@@ -48,6 +48,6 @@ export function noneReadable(districts: readonly District[], language: Language)
 }
 
 /** "a.xlsx (lý do); b.xlsx (lý do)": why none of the files could be used. */
-export function unreadableList(districts: readonly District[], language: Language): string {
+function unreadableList(districts: readonly District[], language: Language): string {
   return districts.map((d) => (isReadable(d) ? "" : `${d.file} (${renderReason(d.reason, language)})`)).filter(Boolean).join("; ");
 }

@@ -10,7 +10,7 @@ export interface DistrictOutcome {
   indicators: IndicatorResult[];
 }
 
-export interface UnreadableDistrict {
+interface UnreadableDistrict {
   name: string;
   file: string;
   reason: Reason;

@@ -26,7 +26,7 @@ export interface CompiledSheet {
   rules: readonly CompiledRule[];
 }
 
-export interface CompiledIndicator {
+interface CompiledIndicator {
   def: IndicatorDef;
   numerator: Ast;
   denominator: Ast | null;

@@ -4,12 +4,12 @@ const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/, "tên trường chỉ g�
 const sheetId = z.string().regex(/^S[0-9]+$/, "mã sheet có dạng S1, S2…");
 const indicatorId = z.string().regex(/^[A-Z][0-9]+$/, "mã chỉ tiêu có dạng A1, C5…");
 
-export const Choice = z.object({
+const Choice = z.object({
   value: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
 });
 
-export const Column = z
+const Column = z
   .object({
     field: fieldName,
     header: z.string().min(1),
@@ -31,7 +31,7 @@ const comparison = z.enum(["<=", "<", ">=", ">", "="]);
  * the row, a number, or `S1.members`, the same unit's row on another sheet). `instruction` is the finding code it
  * raises, `severity` that finding's severity; `missing: "skip"` skips a row where either side is missing or unusable.
  */
-export const Rule = z.object({
+const Rule = z.object({
   left: z.string().min(1),
   op: comparison,
   right: z.string().min(1),
@@ -41,7 +41,7 @@ export const Rule = z.object({
   missing: z.enum(["skip"]),
 });
 
-export const Calculated = z.object({
+const Calculated = z.object({
   id: fieldName,
   header: z.string().min(1),
   expr: z.string().min(1),
@@ -49,7 +49,7 @@ export const Calculated = z.object({
   reportedAliases: z.array(z.string().min(1)).default([]),
 });
 
-export const Sheet = z.object({
+const Sheet = z.object({
   id: sheetId,
   name: z.string().min(1).max(31),
   aliases: z.array(z.string().min(1)).default([]),
@@ -66,7 +66,7 @@ export const Sheet = z.object({
 
 const HeaderSpec = z.object({ header: z.string().min(1), aliases: z.array(z.string()).default([]) });
 
-export const Indicator = z.object({
+const Indicator = z.object({
   id: indicatorId,
   name: z.string().min(1),
   unit: z.enum(["count", "ratio"]),

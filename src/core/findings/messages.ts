@@ -29,7 +29,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
 };
 
 /** What a message template is given besides its params: the finding's place, and its language's ways with numbers and words. */
-export interface Words {
+interface Words {
   sheet: string;
   cell: string;
   num(value: number | string): string;

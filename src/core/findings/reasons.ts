@@ -1,7 +1,7 @@
 import { formatNumber, type Language } from "./format";
 
 /** The data each reason carries: why a district file was refused, or left out of a consolidation. */
-export interface ReasonParamsByCode {
+interface ReasonParamsByCode {
   "empty-file": Record<string, never>;
   encrypted: Record<string, never>;
   xls: Record<string, never>;

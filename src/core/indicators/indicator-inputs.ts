@@ -52,7 +52,7 @@ const cellColumn = (cell: string) => /^[A-Z]+/.exec(cell)?.[0] ?? "";
  * Whether a finding sits where an indicator reads: a cell in one of its columns (data, totals), or a
  * sheet-wide finding that changes what it reads (the sheet or one of its columns missing, a unit missing).
  */
-export function touches(input: IndicatorInput, finding: Finding): boolean {
+function touches(input: IndicatorInput, finding: Finding): boolean {
   if (finding.sheet !== input.sheet) return false;
   if (finding.cell) return input.columns.includes(cellColumn(finding.cell));
   switch (finding.code) {

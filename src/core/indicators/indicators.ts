@@ -43,7 +43,7 @@ function dataRowSet(reading: { layout: { dataRows: number[] } }): Set<number> {
 }
 
 /** Error findings on the cells an indicator reads: its columns (the key column for a row count) over the data rows. */
-export function inputFindingsOf(ast: Ast, readings: Readings, errors: Map<string, { row: number; col: number }[]>): number {
+function inputFindingsOf(ast: Ast, readings: Readings, errors: Map<string, { row: number; col: number }[]>): number {
   const columns = new Map<string, Set<number>>();
   const add = (sheetId: string, field: string) => {
     const col = readings.get(sheetId)?.layout.columns.get(field);
@@ -73,7 +73,7 @@ function sheetsHaveRows(ast: Ast, readings: Readings): boolean {
   });
 }
 
-export function perUnitValues(defs: Catalogue, def: IndicatorDef, readings: Readings, target: (id: string) => number | null): UnitValue[] | null {
+function perUnitValues(defs: Catalogue, def: IndicatorDef, readings: Readings, target: (id: string) => number | null): UnitValue[] | null {
   if (!def.perUnit) return null;
   const reading = readings.get(def.perUnit.sheet);
   const ast = defs.sheetById.get(def.perUnit.sheet)?.calculated.get(def.perUnit.calculated);

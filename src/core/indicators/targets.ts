@@ -11,7 +11,7 @@ import { validateSheet } from "../validate/sheet";
 import { findSheet } from "../workbook/read-workbook";
 
 /** Where an indicator's baseline or target comes from: a cell of the Chỉ tiêu sheet, or the profile's default. */
-export interface FigureSource {
+interface FigureSource {
   value: number | null;
   /** Absolute reference to the Chỉ tiêu cell, e.g. `'Chỉ tiêu'!$D$6`; null when the figure is the profile's. */
   reference: string | null;

@@ -88,7 +88,7 @@ function totalsValue(reading: SheetReading, ast: Ast, rows: readonly number[], s
   return { formula, result };
 }
 
-export function consecutiveRuns(rows: readonly number[]): number[][] {
+function consecutiveRuns(rows: readonly number[]): number[][] {
   const runs: number[][] = [];
   for (const row of rows) {
     const last = runs[runs.length - 1];

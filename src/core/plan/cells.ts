@@ -15,7 +15,7 @@ export const DECIMAL_FORMAT = "#,##0.0";
 /** A font with every Vietnamese letter, on every machine that opens the workbook. */
 export const UNICODE_FONT = "Times New Roman";
 
-export const HEADER_FILL = "DDEBF7";
+const HEADER_FILL = "DDEBF7";
 /** A group's title row in a table, and the heading row of a list under it. */
 export const BAND_FILL = "F2F2F2";
 /** A table's column headers: bold and centred on a pale blue, wrapped, boxed. */

@@ -25,7 +25,7 @@ const HEADER_ROW = 4;
  * A link that takes the reader to the cell: HYPERLINK with a "#Sheet!A1" location, the sheet name quoted as
  * in a formula (a name with spaces or quotes still resolves), the address as the link's text.
  */
-export function cellLink(sheet: string, cell: string): PlanValue {
+function cellLink(sheet: string, cell: string): PlanValue {
   return { kind: "formula", formula: `HYPERLINK(${excelString(`#${quoteSheetName(sheet)}!${cell}`)},${excelString(cell)})`, result: cell };
 }
 

@@ -6,12 +6,12 @@
  */
 
 /** Landscape A4 less the margins both hosts write (0.5 in left and right, 0.6 in top and bottom), in points. */
-export const PAGE = { width: (11.69 - 1.0) * 72, height: (8.27 - 1.2) * 72 };
+const PAGE = { width: (11.69 - 1.0) * 72, height: (8.27 - 1.2) * 72 };
 export const ROW_HEIGHT = 15;
 export const TABLE_ROW_HEIGHT = 14;
 
 /** A column of Excel width w (characters of the default font) is w·7 + 5 pixels, 0.75 pt each. */
-export function columnPoints(width: number): number {
+function columnPoints(width: number): number {
   return (width * 7 + 5) * 0.75;
 }
 

@@ -49,7 +49,7 @@ const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { key: "change", header: "Tăng/giảm so với trước Đề án", width: 15, format: (ratio) => ({ numberFormat: ratio ? POINTS_CHANGE_FORMAT : "+#,##0;-#,##0;0" }) },
   { key: "check", header: "Ô cần kiểm tra", width: 10, format: () => ({ numberFormat: '#,##0;-#,##0;"–"', hAlign: "center" }) },
 ];
-export const SUMMARY_HEADERS = SUMMARY_COLUMNS.map((c) => c.header);
+const SUMMARY_HEADERS = SUMMARY_COLUMNS.map((c) => c.header);
 const COLUMN_WIDTHS = SUMMARY_COLUMNS.map((c) => c.width);
 const INDEX = Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c.key, i])) as Record<SummaryKey, number>;
 /** Each column's letter: A for the code, E for the actual, F for the target… */
@@ -62,9 +62,9 @@ const LEFT_BLOCK_END = COL.unit;
 /** The right-hand blocks of the document (the party's name and date line, the head's signature) start over the target column. */
 const RIGHT_BLOCK = COL.target;
 
-export const HEADER_ROW = 7;
+const HEADER_ROW = 7;
 /** A printed summary lists the worst units; the report keeps them all. */
-export const BELOW_TARGET_LISTED = 20;
+const BELOW_TARGET_LISTED = 20;
 /** Where the figures behind the achievement chart sit: right of the printed area (1-based, column L). */
 const CHART_DATA_COLUMN = 12;
 const CHART_ROWS = 16;
@@ -79,7 +79,7 @@ const CHART_COLORS = { achievement: "4472C4", actual: "ED7D31", target: "C00000"
 /** Vietnam keeps UTC+7 all year, with no daylight saving. */
 const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-export interface RunInfo {
+interface RunInfo {
   now: Date;
   version: string;
   definitions: string;
@@ -100,7 +100,7 @@ export function vietnamTime(date: Date): string {
 }
 
 /** The date line of a party document: "Lạng Giang, ngày 02 tháng 12 năm 2026". */
-export function dateLine(place: string, date: Date): string {
+function dateLine(place: string, date: Date): string {
   const t = vietnamClock(date);
   const p = (n: number) => String(n).padStart(2, "0");
   return `${place}, ngày ${p(t.getUTCDate())} tháng ${p(t.getUTCMonth() + 1)} năm ${t.getUTCFullYear()}`;

@@ -177,7 +177,7 @@ function applyMapping(reading: HeaderReading, def: SheetDef, mapping: Map<string
 }
 
 /** A totals row closes either the whole sheet or one section of it. */
-export type TotalsKind = "grand" | "section" | "plain";
+type TotalsKind = "grand" | "section" | "plain";
 
 /** Besides these, every totals label "Toàn …" (its level word from the catalogue or the profile) also starts a longer one. */
 const GRAND_PREFIXES = ["tong cong", "cong toan", "tong so"];
@@ -202,7 +202,7 @@ function firstKeyWord(text: string): string {
 }
 
 /** What kind of totals row a label names, or null for a label that is no total. */
-export function totalsKind(text: string, totalsKeys: Set<string>): TotalsKind | null {
+function totalsKind(text: string, totalsKeys: Set<string>): TotalsKind | null {
   let firstWords = firstWordsOf.get(totalsKeys);
   if (!firstWords) firstWordsOf.set(totalsKeys, (firstWords = new Set(["cong", ...[...totalsKeys, ...GRAND_PREFIXES].map(firstWord)])));
   if (!firstWords.has(firstKeyWord(text))) return null;
@@ -213,10 +213,6 @@ export function totalsKind(text: string, totalsKeys: Set<string>): TotalsKind | 
   if (totalsKeys.has(key) || GRAND_PREFIXES.some((p) => key === p || key.startsWith(p + " "))) return "grand";
   if (key.startsWith("toan ") && [...totalsKeys].some((k) => k.startsWith("toan ") && key.startsWith(k + " "))) return "grand";
   return null;
-}
-
-export function isTotalsLabel(text: string, totalsKeys: Set<string>): boolean {
-  return totalsKind(text, totalsKeys) !== null;
 }
 
 function rowTotalsKind(grid: SheetGrid, row: number, labelColumns: readonly number[], totalsKeys: Set<string>): TotalsKind | null {
@@ -245,7 +241,7 @@ const NUMBERED_HEADING = /^\s*(?:[IVXLC]+|[A-ZĐ])\s*[.)/:-]\s*\S/;
 const GROUP_WORD = /^(khoi|nhom|phan|muc|loai hinh) /;
 
 /** A section heading's label: "I", "II.", "A.", "I. ĐẢNG BỘ XÃ, THỊ TRẤN", "Khối cơ quan", or a name in capitals. */
-export function isHeadingText(text: string): boolean {
+function isHeadingText(text: string): boolean {
   const t = text.trim();
   if (t === "") return false;
   if (ROMAN_OR_LETTER.test(t) || NUMBERED_HEADING.test(t)) return true;
@@ -286,7 +282,7 @@ function isColumnNumberRow(grid: SheetGrid, row: number, width: number, keyColum
 }
 
 /** A subtotal row and the data rows of the section it closes. */
-export interface Subtotal {
+interface Subtotal {
   row: number;
   rows: number[];
 }

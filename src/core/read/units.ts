@@ -20,7 +20,7 @@ export interface UnitDirectory {
  * A unit name's key: its matchKey with the i/y spelling variants made one ("Mĩ"/"Mỹ", "Kì"/"Kỳ", "Lí"/"Lý",
  * "Qui"/"Quy"): a y that ends a syllable after a consonant is written i by some and y by others.
  */
-export function unitKey(text: string): string {
+function unitKey(text: string): string {
   return matchKey(text).replace(/\b(ngh|ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])y\b/g, "$1i");
 }
 

@@ -16,7 +16,7 @@ const COMPARE: Record<string, (a: number, b: number) => boolean> = {
   "=": (a, b) => Math.abs(a - b) <= RULE_TOLERANCE,
 };
 
-export function compare(op: string, a: number, b: number): boolean {
+function compare(op: string, a: number, b: number): boolean {
   return COMPARE[op](a, b);
 }
 

@@ -46,7 +46,7 @@ class SheetRow implements RowRecord {
 }
 
 /** A number stored as text in a data cell, read as its number; "Tính lại" writes the number into the cell. */
-export interface TextNumber {
+interface TextNumber {
   row: number;
   col: number;
   value: number;

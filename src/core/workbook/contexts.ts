@@ -13,7 +13,7 @@ export type Readings = Map<string, SheetReading>;
  * The spellings COUNTIF counts a choice under: its value and aliases, and on a sheet typed in a legacy
  * encoding the same words in that encoding too, so the workbook's formula counts what the engine reads.
  */
-export function choiceSpellings(defs: Catalogue, sheetId: string | null, field: string, value: string, readings?: Readings): string[] {
+function choiceSpellings(defs: Catalogue, sheetId: string | null, field: string, value: string, readings?: Readings): string[] {
   const column = sheetId === null ? undefined : defs.sheetById.get(sheetId)?.columns.get(field);
   const choice = column?.choices?.find((c) => c.value === value);
   const unicode = choice ? [choice.value, ...choice.aliases] : [value];
@@ -48,16 +48,16 @@ export function countedRows(reading: SheetReading): number {
   return count;
 }
 
+/** `read` over the sheet's reading, or `absent` where the workbook has no such sheet. */
+function onSheet<T>(readings: Readings, sheetId: string, read: (reading: SheetReading) => T, absent: T): T {
+  const reading = readings.get(sheetId);
+  return reading ? read(reading) : absent;
+}
+
 export function aggregateEvalContext(defs: Catalogue, readings: Readings, target: (id: string) => number | null): EvalContext {
   return {
-    columnValues: (sheetId, field) => {
-      const reading = readings.get(sheetId);
-      return reading ? columnValues(reading, field) : undefined;
-    },
-    rowCount: (sheetId) => {
-      const reading = readings.get(sheetId);
-      return reading ? countedRows(reading) : undefined;
-    },
+    columnValues: (sheetId, field) => onSheet(readings, sheetId, (reading) => columnValues(reading, field), undefined),
+    rowCount: (sheetId) => onSheet(readings, sheetId, countedRows, undefined),
     choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId, field, value),
     target,
   };
@@ -95,14 +95,8 @@ export function columnRange(reading: SheetReading, field: string): string[] | nu
 
 export function aggregateCompileContext(defs: Catalogue, readings: Readings, target: (id: string) => string | number | null): CompileContext {
   return {
-    columnRange: (sheetId, field) => {
-      const reading = readings.get(sheetId);
-      return reading ? columnRange(reading, field) : null;
-    },
-    keyRange: (sheetId) => {
-      const reading = readings.get(sheetId);
-      return reading ? columnRange(reading, reading.def.key) : null;
-    },
+    columnRange: (sheetId, field) => onSheet(readings, sheetId, (reading) => columnRange(reading, field), null),
+    keyRange: (sheetId) => onSheet(readings, sheetId, (reading) => columnRange(reading, reading.def.key), null),
     choiceSpellings: (sheetId, field, value) => choiceSpellings(defs, sheetId, field, value, readings),
     target,
   };

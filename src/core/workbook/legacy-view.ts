@@ -16,7 +16,7 @@ const CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜�
 const OUTSIDE_8_BIT = new RegExp(`[^\\u0000-\\u00ff${CP1252_EXTRA}]`);
 
 /** Text as an 8-bit legacy font stores it: every character one a Windows code page byte can give, some above ASCII. */
-export function mayBeLegacy(text: string): boolean {
+function mayBeLegacy(text: string): boolean {
   return /[\u0080-\u00ff]/.test(text) && !OUTSIDE_8_BIT.test(text);
 }
 

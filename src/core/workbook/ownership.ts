@@ -36,7 +36,7 @@ export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
   return owned;
 }
 
-export function markerRows(owned: readonly string[], definitions: string, version: string, mappings: ColumnMappings = new Map()): string[][] {
+function markerRows(owned: readonly string[], definitions: string, version: string, mappings: ColumnMappings = new Map()): string[][] {
   return [
     ["Đề án 02 add-in", "Sheet quản lý của add-in: không sửa, không xóa."],
     ["definitions", definitions],

@@ -6,7 +6,7 @@ import { parseRange } from "../../core/a1";
  * exactly one of these reads the same way; `valueTypes` would tell them apart at the price of a
  * third array per cell, and such a cell deserves a finding anyway.
  */
-export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
   "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
 ]);
@@ -48,7 +48,7 @@ export function toExcelInput(value: PlanValue): string | number {
 }
 
 /** Splits a multi-area address ("Sheet1!A1:B2, 'x, y'!C3") at the commas outside quoted sheet names. */
-export function splitAreas(address: string): string[] {
+function splitAreas(address: string): string[] {
   const parts: string[] = [];
   let current = "";
   let quoted = false;
@@ -74,7 +74,7 @@ export function splitAreas(address: string): string[] {
 }
 
 /** "Sheet!B2:C4" → zero-based inclusive bounds; the sheet part is ignored (it can hold "!" itself). */
-export function areaBounds(area: string): CellRange {
+function areaBounds(area: string): CellRange {
   return parseRange(area.slice(area.lastIndexOf("!") + 1));
 }
 

@@ -34,7 +34,7 @@ const KINDS = new Map<string, HostFailureKind>(Object.entries({
   Timeout: "timeout",
 } satisfies Record<string, HostFailureKind>));
 
-export function failureKind(code: string | null): HostFailureKind {
+function failureKind(code: string | null): HostFailureKind {
   return (code !== null ? KINDS.get(code) : undefined) ?? "unknown";
 }
 
@@ -60,7 +60,7 @@ interface OfficeErrorLike {
   traceMessages?: unknown;
 }
 
-export function officeErrorCode(error: unknown): string | null {
+function officeErrorCode(error: unknown): string | null {
   const code = (error as OfficeErrorLike | null)?.code;
   return typeof code === "string" ? code : null;
 }

@@ -23,9 +23,7 @@ export function officeRuntime(): ExcelRuntime {
  * only from there). These are the sets the host checks at run time; the two below 1.13 stay checked because
  * a sideloaded manifest can be edited, and checking costs nothing.
  */
-export const MANIFEST_MINIMUM = ["ExcelApi", "1.13"] as const;
-
-export const FEATURES = {
+const FEATURES = {
   /** Page layout: paper size, orientation, print titles. */
   pageLayout: ["ExcelApi", "1.9"],
   /** Charts: series added and typed one by one, data labels' number format. */

@@ -72,7 +72,7 @@ export interface Step {
 }
 
 /** What a step costs in the request, its trace mark included. */
-export function stepBytes(step: Step, limits: WriteLimits): number {
+function stepBytes(step: Step, limits: WriteLimits): number {
   return step.bytes + (step.calls + 1) * limits.callBytes;
 }
 

@@ -44,7 +44,7 @@ const REL_DRAWING = `${NS.officeRel}/drawing`;
 const REL_CHART = `${NS.officeRel}/chart`;
 const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
-export const OWN_CHART_PREFIX = "DeAn02_";
+const OWN_CHART_PREFIX = "DeAn02_";
 
 const queued = new WeakMap<ExcelJS.Workbook, Map<string, ChartSpec[]>>();
 
@@ -181,7 +181,7 @@ function runProps(chart: ChartSpec, size: number, bold: boolean): string {
 }
 
 /** A chart part: the column series as a clustered bar chart, the line series over the same axes. */
-export function chartXml(chart: ChartSpec): string {
+function chartXml(chart: ChartSpec): string {
   const cat = `<c:cat><c:strRef><c:f>${escapeXml(chart.categories.ref)}</c:f>${strCache(chart.categories.cache)}</c:strRef></c:cat>`;
   const series = (kind: "column" | "line") =>
     chart.series

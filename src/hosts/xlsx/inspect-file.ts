@@ -36,7 +36,7 @@ const MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
 
 /** What a zip's central directory says it will inflate to, read before anything is inflated. */
-export function zipClaims(bytes: Uint8Array): { entries: number; uncompressed: number } | null {
+function zipClaims(bytes: Uint8Array): { entries: number; uncompressed: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const from = Math.max(0, bytes.length - 22 - 65_535);
   let eocd = -1;

@@ -196,116 +196,117 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
     if (!ws) throw new HostFailure({ stage: "write", kind: "notFound", written: "unknown", detail: `Sheet “${name}” không tồn tại khi ghi.`, where: { sheet: name } });
     return ws;
   };
-  const styles = new StyleWriter();
-  for (const op of plan.ops) applyOp(workbook, sheet, styles, op);
+  const at: WriteContext = { workbook, sheet, styles: new StyleWriter() };
+  for (const op of plan.ops) applyOp(op, at);
 }
 
-function applyOp(workbook: ExcelJS.Workbook, sheet: (name: string) => ExcelJS.Worksheet, styles: StyleWriter, op: PlanOp): void {
-  switch (op.op) {
-    case "prepareSheet": {
-      const existing = workbook.getWorksheet(op.sheet);
-      forgetCharts(workbook, op.sheet);
-      if (existing) clearInPlace(existing);
-      else workbook.addWorksheet(op.sheet);
-      return;
-    }
-    case "setCells": {
-      const ws = sheet(op.sheet);
-      const { row, col } = parseAddress(op.anchor);
-      for (let r = 0; r < op.cells.length; r++) {
-        const cells = op.cells[r];
-        const target = ws.getRow(row + r + 1);
-        for (let c = 0; c < cells.length; c++) writeValue(target.getCell(col + c + 1), cells[c]);
-      }
-      return;
-    }
-    case "style": {
-      const ws = sheet(op.sheet);
-      const b = rangeBounds(op.range);
-      for (let r = b.top; r <= b.bottom; r++) {
-        const row = ws.getRow(r);
-        for (let c = b.left; c <= b.right; c++) styles.apply(ws, row.getCell(c), op.style);
-      }
-      return;
-    }
-    case "merge":
-      sheet(op.sheet).mergeCells(op.range);
-      return;
-    case "columnWidths": {
-      const ws = sheet(op.sheet);
-      for (const w of op.widths) ws.getColumn(w.column).width = w.width;
-      return;
-    }
-    case "conditionalFormat": {
-      const ws = sheet(op.sheet) as ExcelJS.Worksheet & { conditionalFormattings: { ref: string }[] };
-      ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => cf.ref !== op.range);
-      ws.addConditionalFormatting({
-        ref: op.range,
-        rules: op.rules.map((rule, i) => ({
-          type: "expression",
-          priority: i + 1,
-          formulae: [rule.formula],
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: ARGB(rule.fill) } },
-            font: { color: { argb: ARGB(rule.fontColor) } },
-          },
-        })),
-      });
-      return;
-    }
-    case "pageSetup": {
-      const ws = sheet(op.sheet);
-      // A whole object, not a merge with what the file had, so that a second run writes the same page setup.
-      ws.pageSetup = {
-        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        paperSize: 9,
-        firstPageNumber: 1,
-        orientation: op.orientation,
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        ...(op.printTitleRows ? { printTitlesRow: op.printTitleRows } : {}),
-        // ExcelJS writes the print area as `'Sheet'!$<first>:$<last>`, so the rows' dollars are added here.
-        ...(op.printArea ? { printArea: op.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
-        ...(op.scale ? { fitToPage: false, scale: op.scale } : {}),
-      };
-      ws.headerFooter = op.footer ? { oddFooter: `&C${op.fontName ? `&"${op.fontName},Regular"` : ""}${op.footer}` } : {};
-      (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
-      for (const row of op.rowBreaks ?? []) ws.getRow(row).addPageBreak();
-      return;
-    }
-    case "rowHeights": {
-      const ws = sheet(op.sheet);
-      for (const { row, height } of op.heights) ws.getRow(row).height = height;
-      return;
-    }
-    case "chart":
-      // ExcelJS writes no charts: the chart parts are added to the saved file (chart-part.ts).
-      queueChart(workbook, op.sheet, op.chart);
-      return;
-    case "removeSheet": {
-      const ws = workbook.getWorksheet(op.sheet);
-      forgetCharts(workbook, op.sheet);
-      if (ws) workbook.removeWorksheet(ws.id);
-      return;
-    }
-    case "freezeRows":
-      sheet(op.sheet).views = [{ state: "frozen", ySplit: op.rows, xSplit: 0 }];
-      return;
-    case "sheetVisibility":
-      sheet(op.sheet).state = op.visibility;
-      return;
-    case "dataValidation": {
-      const ws = sheet(op.sheet);
-      const b = rangeBounds(op.range);
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) ws.getCell(r, c).dataValidation = validation(op.rule);
-      return;
-    }
-    case "protectSheet":
-      // No password: the protection guards headers and formulas from slips, not from people. ExcelJS sets it before its promise resolves.
-      void sheet(op.sheet).protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-      return;
+/** What every op's writer has at hand: the workbook, its sheets by name (a missing one is a failure) and the style cache. */
+interface WriteContext {
+  workbook: ExcelJS.Workbook;
+  sheet: (name: string) => ExcelJS.Worksheet;
+  styles: StyleWriter;
+}
+
+type OpWriters = { [K in PlanOp["op"]]: (op: Extract<PlanOp, { op: K }>, at: WriteContext) => void };
+
+/** Each cell of a range, row by row. */
+function eachCellOf(ws: ExcelJS.Worksheet, range: string, write: (cell: ExcelJS.Cell) => void): void {
+  const b = rangeBounds(range);
+  for (let r = b.top; r <= b.bottom; r++) {
+    const row = ws.getRow(r);
+    for (let c = b.left; c <= b.right; c++) write(row.getCell(c));
   }
+}
+
+const OP_WRITERS: OpWriters = {
+  prepareSheet(op, { workbook }) {
+    const existing = workbook.getWorksheet(op.sheet);
+    forgetCharts(workbook, op.sheet);
+    if (existing) clearInPlace(existing);
+    else workbook.addWorksheet(op.sheet);
+  },
+  setCells(op, { sheet }) {
+    const ws = sheet(op.sheet);
+    const { row, col } = parseAddress(op.anchor);
+    for (let r = 0; r < op.cells.length; r++) {
+      const cells = op.cells[r];
+      const target = ws.getRow(row + r + 1);
+      for (let c = 0; c < cells.length; c++) writeValue(target.getCell(col + c + 1), cells[c]);
+    }
+  },
+  style(op, { sheet, styles }) {
+    const ws = sheet(op.sheet);
+    eachCellOf(ws, op.range, (cell) => styles.apply(ws, cell, op.style));
+  },
+  merge: (op, { sheet }) => sheet(op.sheet).mergeCells(op.range),
+  columnWidths(op, { sheet }) {
+    const ws = sheet(op.sheet);
+    for (const w of op.widths) ws.getColumn(w.column).width = w.width;
+  },
+  conditionalFormat(op, { sheet }) {
+    const ws = sheet(op.sheet) as ExcelJS.Worksheet & { conditionalFormattings: { ref: string }[] };
+    ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => cf.ref !== op.range);
+    ws.addConditionalFormatting({
+      ref: op.range,
+      rules: op.rules.map((rule, i) => ({
+        type: "expression",
+        priority: i + 1,
+        formulae: [rule.formula],
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: ARGB(rule.fill) } },
+          font: { color: { argb: ARGB(rule.fontColor) } },
+        },
+      })),
+    });
+  },
+  pageSetup(op, { sheet }) {
+    const ws = sheet(op.sheet);
+    // A whole object, not a merge with what the file had, so that a second run writes the same page setup.
+    ws.pageSetup = {
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      paperSize: 9,
+      firstPageNumber: 1,
+      orientation: op.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(op.printTitleRows ? { printTitlesRow: op.printTitleRows } : {}),
+      // ExcelJS writes the print area as `'Sheet'!$<first>:$<last>`, so the rows' dollars are added here.
+      ...(op.printArea ? { printArea: op.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
+      ...(op.scale ? { fitToPage: false, scale: op.scale } : {}),
+    };
+    ws.headerFooter = op.footer ? { oddFooter: `&C${op.fontName ? `&"${op.fontName},Regular"` : ""}${op.footer}` } : {};
+    (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
+    for (const row of op.rowBreaks ?? []) ws.getRow(row).addPageBreak();
+  },
+  rowHeights(op, { sheet }) {
+    const ws = sheet(op.sheet);
+    for (const { row, height } of op.heights) ws.getRow(row).height = height;
+  },
+  // ExcelJS writes no charts: the chart parts are added to the saved file (chart-part.ts).
+  chart: (op, { workbook }) => queueChart(workbook, op.sheet, op.chart),
+  removeSheet(op, { workbook }) {
+    const ws = workbook.getWorksheet(op.sheet);
+    forgetCharts(workbook, op.sheet);
+    if (ws) workbook.removeWorksheet(ws.id);
+  },
+  freezeRows(op, { sheet }) {
+    sheet(op.sheet).views = [{ state: "frozen", ySplit: op.rows, xSplit: 0 }];
+  },
+  sheetVisibility(op, { sheet }) {
+    sheet(op.sheet).state = op.visibility;
+  },
+  dataValidation(op, { sheet }) {
+    eachCellOf(sheet(op.sheet), op.range, (cell) => (cell.dataValidation = validation(op.rule)));
+  },
+  protectSheet(op, { sheet }) {
+    // No password: the protection guards headers and formulas from slips, not from people. ExcelJS sets it before its promise resolves.
+    void sheet(op.sheet).protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  },
+};
+
+function applyOp(op: PlanOp, at: WriteContext): void {
+  (OP_WRITERS[op.op] as (op: PlanOp, at: WriteContext) => void)(op, at);
 }
 
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {

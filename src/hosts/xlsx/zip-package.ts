@@ -42,7 +42,7 @@ export const unescapeXml = (s: string) =>
   );
 export const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
-export function parseRelationships(xml: string): Relationship[] {
+function parseRelationships(xml: string): Relationship[] {
   return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => {
     const a = attributes(m[0]);
     return { id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: unescapeXml(a.get("Target") ?? ""), external: a.get("TargetMode") === "External" };
@@ -77,7 +77,7 @@ export async function relationshipsOf(zip: JSZip, part: string): Promise<Relatio
   return file ? parseRelationships(await file.async("string")) : [];
 }
 
-export interface BookSheet {
+interface BookSheet {
   name: string;
   /** The `<sheet …/>` element of workbook.xml, as written. */
   element: string;

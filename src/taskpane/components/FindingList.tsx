@@ -36,11 +36,11 @@ const useStyles = makeStyles({
   affects: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
-export function findingText(f: Finding, language: Language): string {
+function findingText(f: Finding, language: Language): string {
   return renderFinding(f, language);
 }
 
-export function countText(findings: readonly Finding[], language: Language): string {
+function countText(findings: readonly Finding[], language: Language): string {
   return ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => counted(language, s, n))

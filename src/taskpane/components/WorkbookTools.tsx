@@ -16,7 +16,7 @@ import type { PickedFiles } from "../district-files";
 export type ReadPickedFiles = (files: readonly File[], definitions: Definitions) => Promise<PickedFiles>;
 
 /** ExcelJS and zod arrive only when the person first reads files: the pane's first load stays small. */
-export const readPickedFilesLazily: ReadPickedFiles = async (files, definitions) => {
+const readPickedFilesLazily: ReadPickedFiles = async (files, definitions) => {
   const { readPickedFiles } = await import(/* webpackChunkName: "xlsx-reader" */ "../district-files");
   return readPickedFiles(files, definitions);
 };
