@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     const commands = gz("commands");
     const taskpane = gz("taskpane");
     const reader = gz("xlsx-reader");
-    out(`- function-file bundle: ${fmt(commands, 1)} KB gzipped (target < 42 KB): ${verdict(commands > 0 && commands < 42)}`);
+    out(`- function-file bundle: ${fmt(commands, 1)} KB gzipped (target < 45 KB): ${verdict(commands > 0 && commands < 45)}`);
     out(`- task pane bundle: ${fmt(taskpane, 1)} KB gzipped (target < 300 KB): ${verdict(taskpane > 0 && taskpane < 300)}`);
     out(`- task pane's file reader (ExcelJS + zod), loaded only when district files are read: ${fmt(reader, 1)} KB gzipped`);
   } else {

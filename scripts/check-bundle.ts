@@ -2,7 +2,7 @@
  * After `npm run build`: the ribbon's function file must carry no React and no Fluent UI (it loads on
  * every click of "Tính lại chỉ tiêu"). The build already fails when such a module is bundled; this looks
  * at the emitted text as well, checks that no bundle uses eval or new Function, fails a bundle over its
- * budget (function file 42 KiB, task pane 300 KiB, web page 550 KiB, gzipped), checks that the web page
+ * budget (function file 45 KiB, task pane 300 KiB, web page 550 KiB, gzipped), checks that the web page
  * (dist/web/index.html) keeps the pane's Content Security Policy, and prints the bundles'
  * sizes. Run: npm run check:bundle
  */
@@ -37,11 +37,14 @@ const GUARDED_IDIOMS: [string, string][] = [
  * it is 42 since issues 12–15: the reader knows sections, subtotals and numbers typed as text (12); the
  * command writes in undo-safe phases, reads sheets of more than 512 merged areas, splits refused writes and
  * words its failures (13); the printable summary, findings sheet and
- * charts are code every "Tính lại" runs (14); the definitions it embeds carry English names (15). The
+ * charts are code every "Tính lại" runs (14); the definitions it embeds carry English names (15). It is 45
+ * since issue 16: the catalogue is compiled once into trees and indexes, findings carry typed parameters
+ * and are worded from a message catalogue, a refused file's reason is a code worded per language, and
+ * failures are worded for the action that failed (43.7 KiB measured after it). The
  * manifest's shared runtime loads it once per workbook with the pane's page, not on every click.
  * The web page carries ExcelJS from the start (it opens a file before anything else), hence its larger budget.
  */
-const BUDGET_KIB = { commands: 42, taskpane: 300, web: 550 };
+const BUDGET_KIB = { commands: 45, taskpane: 300, web: 550 };
 
 /** What the web page's policy must say: its own files only, so that no workbook can leave the browser. */
 const WEB_PAGE = join("web", "index.html");

@@ -37,7 +37,7 @@ const Rule = z.object({
   right: z.string().min(1),
   when: z.object({ field: fieldName, equals: z.string() }).optional(),
   severity: z.enum(["error", "warning", "info"]),
-  instruction: z.enum(["rule-violation", "cross-sheet-mismatch"]),
+  instruction: z.string().min(1),
   missing: z.enum(["skip"]),
 });
 
