@@ -40,7 +40,7 @@ const GUARDED_IDIOMS: [string, string][] = [
  * charts are code every "Tính lại" runs (14); the definitions it embeds carry English names (15). It is 45
  * since issue 16: the catalogue is compiled once into trees and indexes, findings carry typed parameters
  * and are worded from a message catalogue, a refused file's reason is a code worded per language, and
- * failures are worded for the action that failed (43.7 KiB measured after it). The
+ * failures are worded for the action that failed (43.3 KiB measured after it). The
  * manifest's shared runtime loads it once per workbook with the pane's page, not on every click.
  * The web page carries ExcelJS from the start (it opens a file before anything else), hence its larger budget.
  */

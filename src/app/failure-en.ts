@@ -1,3 +1,5 @@
+import { renderReasonWith } from "../core/findings/reasons";
+import { REASONS_EN } from "../core/findings/reasons-en";
 import { addFailureWords, type FailureWords } from "./failure";
 
 /** describeFailure's English, registered by the task pane only (the ribbon reports in Vietnamese). */
@@ -44,6 +46,7 @@ const FAILURE_WORDS_EN: FailureWords = {
   undo: "Press Undo (Ctrl+Z) to remove what was written.",
   timeout: (seconds) => `Excel did not answer within ${seconds} seconds`,
   excelError: "Excel error",
+  fileReason: (reason) => renderReasonWith(REASONS_EN, reason),
   sheet: (sheet) => `sheet “${sheet}”`,
   cell: (sheet, cell) => `cell ${cell} of sheet “${sheet}”`,
   nothingWritten: "Nothing was written to the workbook.",

@@ -1,5 +1,5 @@
 import type { Language } from "../core/findings/format";
-import { renderReason } from "../core/findings/reasons";
+import { type Reason, renderVietnameseReason } from "../core/findings/reasons";
 import { HostFailure, type FailureStage, type HostFailureKind } from "../core/host-failure";
 
 export { HostFailure } from "../core/host-failure";
@@ -43,6 +43,8 @@ export interface FailureWords {
   undo: string;
   timeout(seconds: number | string): string;
   excelError: string;
+  /** Why a file is not a workbook this tool reads. */
+  fileReason(reason: Reason): string;
   sheet(sheet: string): string;
   cell(sheet: string, cell: string): string;
   nothingWritten: string;
@@ -102,6 +104,7 @@ const VI: FailureWords = {
   undo: "Hãy bấm Hoàn tác (Ctrl+Z) để bỏ phần đã ghi.",
   timeout: (seconds) => `Excel không trả lời sau ${seconds} giây`,
   excelError: "lỗi Excel",
+  fileReason: renderVietnameseReason,
   sheet: (sheet) => `sheet “${sheet}”`,
   cell: (sheet, cell) => `ô ${cell} của sheet “${sheet}”`,
   nothingWritten: "Chưa ghi gì vào workbook.",
@@ -131,9 +134,9 @@ function place(failure: HostFailure, w: FailureWords): string {
   return ` (${where.cell ? w.cell(where.sheet, where.cell) : w.sheet(where.sheet)})`;
 }
 
-function reason(failure: HostFailure, w: FailureWords, language: Language): string {
+function reason(failure: HostFailure, w: FailureWords): string {
   if (failure.kind === "timeout") return w.timeout(failure.seconds ?? "?");
-  if (failure.reason) return renderReason(failure.reason, language);
+  if (failure.reason) return w.fileReason(failure.reason);
   const known = failure.kind === "unknown" || failure.kind === "notAWorkbook" ? undefined : w.reasons[failure.kind];
   if (known) return known + place(failure, w);
   const detail = failure.detail.replace(/[.\s]+$/, "");
@@ -154,15 +157,14 @@ function state(failure: HostFailure, w: FailureWords, action: FailedAction): str
 /** A run's whole work is reading and writing the workbook: what the host was doing is its headline. */
 const RUNS: ReadonlySet<FailedAction> = new Set<FailedAction>(["recalculate", "validate", "select"]);
 
-function describeHostFailure(failure: HostFailure, action: FailedAction, language: Language): string {
-  const w = WORDS[language] ?? VI;
+function describeHostFailure(failure: HostFailure, action: FailedAction, w: FailureWords): string {
   // Opening a file writes nothing anywhere: the file and why it is not a workbook say it all.
-  if (action === "open") return `${w.actions.open}${failure.where?.file ? ` “${failure.where.file}”` : ""}: ${reason(failure, w, language)}.`;
+  if (action === "open") return `${w.actions.open}${failure.where?.file ? ` “${failure.where.file}”` : ""}: ${reason(failure, w)}.`;
   if (failure.stage === "plan") return `${RUNS.has(action) ? "" : `${w.actions[action]}: `}${failure.detail} ${state(failure, w, action)}`;
   const p = failure.progress;
   const split = failure.stage === "write" && p && p.blocks > 1 ? w.block(p.block, p.blocks) : "";
   const head = RUNS.has(action) ? w.head[failure.stage] : `${w.actions[action]} (${w.during[failure.stage]})`;
-  return `${head}${split}: ${reason(failure, w, language)}. ${state(failure, w, action)}`;
+  return `${head}${split}: ${reason(failure, w)}. ${state(failure, w, action)}`;
 }
 
 /**
@@ -171,8 +173,8 @@ function describeHostFailure(failure: HostFailure, action: FailedAction, languag
  */
 export function describeFailure(error: unknown, action: FailedAction, language: Language): string {
   if (error instanceof ToolRefusal) return error.wordedIn?.(language) ?? error.message;
-  if (error instanceof HostFailure) return describeHostFailure(error, action, language);
   const w = WORDS[language] ?? VI;
+  if (error instanceof HostFailure) return describeHostFailure(error, action, w);
   const detail = error instanceof Error ? error.message : String(error);
   return `${w.actions[action]}: ${detail}`;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { loadDefinitions, loadProfile } from "../core/definitions/load";
 import type { Catalogue } from "../core/definitions/compile";
 import type { Definitions, Profile } from "../core/definitions/schema";
-import { type Reason, renderReason } from "../core/findings/reasons";
+import { type Reason, renderVietnameseReason } from "../core/findings/reasons";
 import { HostFailure } from "../core/host-failure";
 import { openXlsxHost } from "../hosts/xlsx/read-bytes";
 import type { XlsxHost } from "../hosts/xlsx/xlsx-host";
@@ -17,7 +17,7 @@ export class FileRefusal extends UsageError {
     file: string,
     readonly reason: Reason,
   ) {
-    super(`${file}: ${renderReason(reason, "vi")}`);
+    super(`${file}: ${renderVietnameseReason(reason)}`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { DistrictSource } from "../core/consolidate/consolidate";
 import { isReadable } from "../core/consolidate/province";
 import { definitionsLabel } from "../core/analyse";
 import { ENCODING_LABELS } from "../core/text/legacy-encoding";
-import { renderReason } from "../core/findings/reasons";
+import { renderVietnameseReason } from "../core/findings/reasons";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { VERSION } from "../version";
 import { type CliArgs, parseArgs } from "./args";
@@ -120,12 +120,12 @@ async function consolidate(args: CliArgs): Promise<number> {
     districts: districts.map((d) =>
       isReadable(d)
         ? { name: d.name, file: d.file, counts: d.counts, indicators: indicatorsJson(d.indicators) }
-        : { name: d.name, file: d.file, error: renderReason(d.reason, "vi") },
+        : { name: d.name, file: d.file, error: renderVietnameseReason(d.reason) },
     ),
     province: { indicators: indicatorsJson(province) },
   });
   for (const d of districts) {
-    process.stdout.write(isReadable(d) ? `${d.name} (${d.file}): ${d.counts.error} lỗi, ${d.counts.warning} cảnh báo, ${d.counts.info} thông tin\n` : `${d.name} (${d.file}): ${d.duplicate ? "KHÔNG TÍNH" : "KHÔNG ĐỌC ĐƯỢC"} — ${renderReason(d.reason, "vi")}\n`);
+    process.stdout.write(isReadable(d) ? `${d.name} (${d.file}): ${d.counts.error} lỗi, ${d.counts.warning} cảnh báo, ${d.counts.info} thông tin\n` : `${d.name} (${d.file}): ${d.duplicate ? "KHÔNG TÍNH" : "KHÔNG ĐỌC ĐƯỢC"} — ${renderVietnameseReason(d.reason)}\n`);
   }
   process.stdout.write(`\nĐã ghi ${out}${report ? ` và ${report}` : ""}.\n`);
   return readable.length < districts.length || readable.some((d) => d.counts.error > 0) ? 1 : 0;

@@ -1,6 +1,6 @@
 import { parseArgs } from "../../src/cli/args";
 import { unusableReason } from "../../src/hosts/xlsx/inspect-file";
-import { renderReason } from "../../src/core/findings/reasons";
+import { renderReason } from "../../src/core/findings/render";
 
 describe("parseArgs", () => {
   it("reads the command, the input and the options of the documented call", () => {

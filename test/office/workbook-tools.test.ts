@@ -17,7 +17,7 @@ import { legacyCopy, SAMPLE } from "../helpers/legacy";
 import { definitions, filledThuNghiem, langGiang, THU_NGHIEM_PROFILE, thuNghiem } from "../helpers/thu-nghiem";
 import { FakeExcel } from "./fake-excel";
 import { fakeContents, fakeFromWorkbook, xlsxContents } from "./from-exceljs";
-import { renderReason } from "../../src/core/findings/reasons";
+import { renderReason } from "../../src/core/findings/render";
 
 const hostOf = (fake: FakeExcel) => new OfficeHost({ runtime: fake.runtime() });
 const sampleSnapshot = async () => snapshotOf(await loadWorkbook(readFileSync(SAMPLE)));

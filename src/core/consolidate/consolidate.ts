@@ -1,7 +1,8 @@
 import type { Catalogue } from "../definitions/compile";
 import type { Profile } from "../definitions/schema";
 import type { Language } from "../findings/format";
-import { type Reason, renderReason } from "../findings/reasons";
+import type { Reason } from "../findings/reasons";
+import { renderReason } from "../findings/render";
 import { analyse } from "../analyse";
 import type { IndicatorResult, WorkbookSnapshot } from "../model";
 import { matchProfile } from "./match-profile";

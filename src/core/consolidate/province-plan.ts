@@ -6,7 +6,7 @@ import { columnLetter } from "../a1";
 import { STATUS_LABELS, vietnamTime } from "../plan/summary";
 import { COUNT_FORMAT, EMPTY, formula, HEADER_STYLE, num, PERCENT_FORMAT, type SheetWriter, sheetWriter, text } from "../plan/cells";
 import { type District, type DistrictOutcome, isReadable } from "./province";
-import { renderReason } from "../findings/reasons";
+import { renderVietnameseReason } from "../findings/reasons";
 
 /** The consolidation sheet of a province over former districts: "Tổng hợp toàn tỉnh". */
 export const PROVINCE_SHEET = consolidationSheetName(FORMER_DISTRICT_LEVELS);
@@ -87,7 +87,7 @@ function districtsBlock({ put, style }: SheetWriter, districts: readonly Distric
   style(`B${row}:F${row}`, { bold: true, border: true });
   for (const d of districts) {
     row++;
-    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${renderReason(d.reason, "vi")}`)]]);
+    put(`B${row}`, [isReadable(d) ? [text(d.name), text(d.file), num(d.counts.error), num(d.counts.warning), num(d.counts.info)] : [text(d.name), text(d.file), text(`${d.duplicate ? "Không tính" : "Không đọc được"}: ${renderVietnameseReason(d.reason)}`)]]);
     style(`B${row}:F${row}`, { border: true });
   }
 }

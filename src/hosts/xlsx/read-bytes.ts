@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { type Reason, renderReason } from "../../core/findings/reasons";
+import { type Reason, renderVietnameseReason } from "../../core/findings/reasons";
 import { oversizeReason, unusableReason } from "./inspect-file";
 import { HostFailure } from "../../core/host-failure";
 import { loadWorkbook, XlsxHost } from "./xlsx-host";
@@ -21,6 +21,6 @@ export async function workbookFromBytes(bytes: Uint8Array): Promise<ReadBytesRes
 /** A host over the file's workbook, or a HostFailure ("notAWorkbook", naming the file) saying why it is not one. */
 export async function openXlsxHost(bytes: Uint8Array, file: string): Promise<XlsxHost> {
   const read = await workbookFromBytes(bytes);
-  if ("reason" in read) throw new HostFailure({ stage: "read", kind: "notAWorkbook", detail: renderReason(read.reason, "vi"), reason: read.reason, where: { file } });
+  if ("reason" in read) throw new HostFailure({ stage: "read", kind: "notAWorkbook", detail: renderVietnameseReason(read.reason), reason: read.reason, where: { file } });
   return new XlsxHost(read.workbook, bytes);
 }

@@ -6,7 +6,7 @@ import type { Definitions, Profile } from "../../core/definitions/schema";
 import type { Consolidation } from "../../core/consolidate/consolidate";
 import { type District, isReadable } from "../../core/consolidate/province";
 import type { Language } from "../../core/findings/format";
-import { renderReason } from "../../core/findings/reasons";
+import { renderReason } from "../../core/findings/render";
 import type { WorkbookHost } from "../../core/model";
 import { fillIn, fillInLevels, STRINGS, withLevels } from "../strings";
 import { type Notice, NoticeBar, useActionRun } from "./ActionNotice";
