@@ -10,7 +10,7 @@ import { App } from "../taskpane/components/App";
 import { FilePicker } from "../taskpane/components/FilePicker";
 import { consolidationOutcome, templateProfile } from "../taskpane/components/WorkbookTools";
 import { readPickedFiles } from "../taskpane/district-files";
-import { fillIn, fillInLevels, rememberLanguage, STRINGS, withLevels } from "../taskpane/strings";
+import { fillIn, fillInLevels, inBundledLevels, rememberLanguage, STRINGS } from "../taskpane/strings";
 import { DropZone, droppedFiles } from "./DropZone";
 import { type OpenWorkbookState, useOpenWorkbook } from "./open-workbook";
 import { offerDownload } from "./preview-host";
@@ -77,7 +77,7 @@ function usePageLanguage(initial: Language, storage: Pick<Storage, "setItem"> | 
 /** The open workbook's toolbar, and the task pane beside the sheet it shows. */
 function Workspace({ language, state, paneStorage }: { language: Language; state: OpenWorkbookState; paneStorage: Pick<Storage, "setItem"> }) {
   const styles = useStyles();
-  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const w = inBundledLevels(WEB_STRINGS[language], language);
   const { open, opening, view } = state;
   if (!open) return null;
   return (
@@ -112,7 +112,7 @@ function Workspace({ language, state, paneStorage }: { language: Language; state
 /** With no workbook open: the district's file or the sample, the province's consolidation, the template. */
 function StartPage({ language, state }: { language: Language; state: OpenWorkbookState }) {
   const styles = useStyles();
-  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const w = inBundledLevels(WEB_STRINGS[language], language);
   const district = bundledCatalogue().profile.district;
   return (
     <div className={styles.start}>
@@ -143,7 +143,7 @@ function StartPage({ language, state }: { language: Language; state: OpenWorkboo
 export function WebPage({ initialLanguage, storage }: { initialLanguage: Language; storage: Pick<Storage, "setItem"> | null }) {
   const styles = useStyles();
   const { language, paneStorage, switchLanguage } = usePageLanguage(initialLanguage, storage);
-  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const w = inBundledLevels(WEB_STRINGS[language], language);
   const state = useOpenWorkbook(language);
   return (
     <div
@@ -179,7 +179,7 @@ export function WebPage({ initialLanguage, storage }: { initialLanguage: Languag
 
 function ProvinceCard({ language }: { language: Language }) {
   const styles = useStyles();
-  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
+  const w = inBundledLevels(WEB_STRINGS[language], language);
   const [files, setFiles] = useState<File[]>([]);
   const { busy, notice, setNotice, run } = useActionRun<"consolidate">(language);
 
@@ -213,15 +213,14 @@ function ProvinceCard({ language }: { language: Language }) {
 
 function TemplateCard({ language, district }: { language: Language; district: string }) {
   const styles = useStyles();
-  const w = withLevels(WEB_STRINGS[language], bundledCatalogue().profile.levels, language);
-  const t = withLevels(STRINGS[language], bundledCatalogue().profile.levels, language);
+  const w = inBundledLevels(WEB_STRINGS[language], language);
   const [profileFile, setProfileFile] = useState<File | null>(null);
   const { busy, notice, setNotice, run } = useActionRun<"template">(language);
 
   const template = () =>
     run("template", async () => {
       const chosen = await templateProfile(profileFile, readPickedFiles, language);
-      if ("errors" in chosen) return { intent: "error", title: t.actionFailed, lines: chosen.errors };
+      if ("errors" in chosen) return { intent: "error", title: STRINGS[language].actionFailed, lines: chosen.errors };
       const { profile } = chosen;
       const host = new XlsxHost();
       const sheets = await createTemplate(host, profile);

@@ -1,3 +1,4 @@
+import { bundledCatalogue } from "../core/definitions/bundled";
 import type { IndicatorStatus, Severity } from "../core/model";
 import { formatNumber, type Language } from "../core/findings/format";
 import { STATUS_LABELS } from "../core/plan/summary";
@@ -232,6 +233,18 @@ export function fillIn(language: Language, template: string, values: Record<stri
 export function withLevels<T extends Record<string, string>>(texts: T, levels: Levels, language: Language): T {
   const params = levelParams(levels, language);
   return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, fillIn(language, text, params)])) as T;
+}
+
+const bundledLevelled = new WeakMap<object, object>();
+
+/** The texts in the bundled profile's level words, worked out once for each set of texts (they are constants). */
+export function inBundledLevels<T extends Record<string, string>>(texts: T, language: Language): T {
+  let levelled = bundledLevelled.get(texts) as T | undefined;
+  if (!levelled) {
+    levelled = withLevels(texts, bundledCatalogue().profile.levels, language);
+    bundledLevelled.set(texts, levelled);
+  }
+  return levelled;
 }
 
 /** fillIn with the level words of the profile the text speaks of (the template's, the consolidation's). */

@@ -8,7 +8,7 @@ import { type District, isReadable } from "../../core/consolidate/province";
 import type { Language } from "../../core/findings/format";
 import { renderReason } from "../../core/findings/render";
 import type { WorkbookHost } from "../../core/model";
-import { fillIn, fillInLevels, STRINGS, withLevels } from "../strings";
+import { fillIn, fillInLevels, inBundledLevels, STRINGS } from "../strings";
 import { type Notice, NoticeBar, useActionRun } from "./ActionNotice";
 import { FilePicker } from "./FilePicker";
 import type { PickedFiles } from "../district-files";
@@ -71,7 +71,7 @@ interface ToolProps {
 }
 
 function ConsolidateTool({ createHost, language, readFiles, busy, run }: ToolProps) {
-  const t = withLevels(STRINGS[language], bundledCatalogue().profile.levels, language);
+  const t = inBundledLevels(STRINGS[language], language);
   const [files, setFiles] = useState<File[]>([]);
   const consolidate = () =>
     run("consolidate", async () => {
@@ -94,7 +94,7 @@ function ConsolidateTool({ createHost, language, readFiles, busy, run }: ToolPro
 }
 
 function TemplateTool({ createHost, language, readFiles, busy, run }: ToolProps) {
-  const t = withLevels(STRINGS[language], bundledCatalogue().profile.levels, language);
+  const t = inBundledLevels(STRINGS[language], language);
   const [profileFile, setProfileFile] = useState<File | null>(null);
   const template = () =>
     run("template", async () => {
@@ -119,7 +119,7 @@ function TemplateTool({ createHost, language, readFiles, busy, run }: ToolProps)
 /** Province consolidation of picked district files, and the blank template, both written into the open workbook. */
 export function WorkbookTools({ createHost, language = "vi", readFiles = readPickedFilesLazily }: { createHost: () => WorkbookHost; language?: Language; readFiles?: ReadPickedFiles }) {
   const styles = useStyles();
-  const t = withLevels(STRINGS[language], bundledCatalogue().profile.levels, language);
+  const t = inBundledLevels(STRINGS[language], language);
   const [open, setOpen] = useState(false);
   const { busy, notice, run } = useActionRun<Tool>(language);
   const tool: ToolProps = { createHost, language, readFiles, busy, run };
