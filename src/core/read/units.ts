@@ -13,7 +13,8 @@ export interface UnitDirectory {
   resolveCommune(text: string): ResolvedUnit | null;
   /** A commune, a known organisation, or an organisation new to the profile (the open list). */
   resolveAny(text: string): ResolvedUnit;
-  suggest(text: string, communesOnly: boolean): string | null;
+  /** The commune a mistyped name most likely means (an unknown unit is only reported where a commune is expected). */
+  suggest(text: string): string | null;
 }
 
 /**
@@ -70,13 +71,11 @@ export function unitDirectory(defs: Definitions, profile: Profile): UnitDirector
       if (unit === undefined) anyOf.set(text, (unit = resolveCommune(text) ?? organisation(text)));
       return unit;
     },
-    suggest(text, communesOnly) {
+    suggest(text) {
       const key = matchKey(text);
       let stripped = key;
       for (const prefix of prefixes) if (key.startsWith(prefix + " ")) { stripped = key.slice(prefix.length + 1); break; }
-      const fromCommunes = closest(stripped, communeNames);
-      if (fromCommunes || communesOnly) return fromCommunes;
-      return closest(text, [...organisations.values()]);
+      return closest(stripped, communeNames);
     },
   };
 }

@@ -200,7 +200,7 @@ class SheetValidation {
   }
 
   private unknownUnit(cell: string, text: string): Finding {
-    const f = unknownUnitFinding(this.sheet, cell, text, this.units, true);
+    const f = unknownUnitFinding(this.sheet, cell, text, this.units);
     if (f.params.hint?.kind === "suggestion") this.suggested.add(matchKey(f.params.hint.suggestion));
     return f;
   }
@@ -254,8 +254,8 @@ function lacksDiacritics(text: string): boolean {
   return !/[\u0300-\u036fđĐ]/.test(text.normalize("NFD"));
 }
 
-function unknownUnitFinding(sheet: string, cell: string, text: string, units: UnitDirectory, communesOnly: boolean): FindingOf<"unknown-unit"> {
-  const suggestion = units.suggest(text, communesOnly);
+function unknownUnitFinding(sheet: string, cell: string, text: string, units: UnitDirectory): FindingOf<"unknown-unit"> {
+  const suggestion = units.suggest(text);
   return finding("unknown-unit", sheet, cell, { value: text, district: units.district, ...(suggestion ? { hint: { kind: "suggestion", suggestion } } : {}) });
 }
 
