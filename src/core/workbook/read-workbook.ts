@@ -69,7 +69,9 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Catalogue, profil
   const readings = new Map<string, SheetReading>();
   const units = unitDirectory(defs, profile);
   const placed = placeSheets(snapshot, defs, owned);
+  const labels = totalsLabels(defs, profile);
   for (const def of defs.sheets) {
+    const compiled = defs.sheetById.get(def.id)!;
     const placement = placed.get(def.id) ?? null;
     if (placement === null || "ambiguous" in placement) {
       findings.push(unplacedFinding(def, placement));
@@ -77,13 +79,13 @@ export function readWorkbook(snapshot: WorkbookSnapshot, defs: Catalogue, profil
     }
     if (placement.byHeader) findings.push(finding("sheet-read-as", placement.grid.name, null, { as: def.name }));
     const grid = placement.grid;
-    const layout = locateLayout(grid, def, totalsLabels(defs, profile), mappings.get(grid.name));
+    const layout = locateLayout(grid, def, labels, mappings.get(grid.name));
     if (!layout) {
-      const key = defs.sheetById.get(def.id)!.columns.get(def.key)!;
+      const key = compiled.columns.get(def.key)!;
       findings.push(finding("missing-column", grid.name, null, { column: key.header }));
       continue;
     }
-    const result = validateSheet(grid, defs.sheetById.get(def.id)!, layout, defs, units);
+    const result = validateSheet(grid, compiled, layout, defs, units);
     findings.push(...result.findings);
     readings.set(def.id, result.reading);
   }
